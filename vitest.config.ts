@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // PDF parsing and the browser are CPU-heavy; two workers match the 2-core machines.
+    maxWorkers: 2,
+  },
+});
