@@ -19,11 +19,16 @@ export function stripHtmlBlocks(text: string): string {
     .replace(EMBEDS, '\n\n')
     .replace(/<(?:iframe|script|embed|img|source)\b[^>]*\/?>/gi, '')
     .replace(/\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g, '')
-    .replace(BREAKS, '\n\n');
+    .replace(BREAKS, '\n\n')
+    // Tags may span lines (attributes wrapped by editors): remove them before lines are read.
+    .replace(TAG, ' ');
 }
 
-/** `(url)`, `(url "title")`, `(<url>)`; one level of parentheses inside the URL. */
-const DEST = String.raw`\((?:\s*<[^>]*>|\s*[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:"[^"]*"|'[^']*'|\([^()]*\)))?\s*\)`;
+/**
+ * `(url)`, `(url "title")`, `(<url>)`, and the sloppy `(/img/a photo.bmp)`: anything up to the
+ * closing parenthesis, with one level of parentheses inside.
+ */
+const DEST = String.raw`\((?:[^()\n]|\([^()\n]*\))*\)`;
 const IMAGE = new RegExp(String.raw`!\[[^\]]*\](?:${DEST}|\[[^\]]*\])`, 'g');
 const LINK = new RegExp(String.raw`\[([^\]]*)\]${DEST}`, 'g');
 const REF_LINK = /\[([^\]]+)\]\[[^\]]*\]/g;
@@ -52,6 +57,7 @@ export function cleanInline(text: string): string {
   s = decodeEntities(s).replace(ARROWS, '$1');
   s = stripEmphasis(s)
     .replace(/\\([\\`*_{}[\]()#+\-.!>|~])/g, '$1')
+    .replace(/ \| /g, ' ; ')
     .replace(/[\u00ad\u200b-\u200d\ufeff]/g, '');
   return tidySpaces(s);
 }
@@ -64,7 +70,10 @@ function stripEmphasis(text: string): string {
     .replace(/\*(?=[^\s*])([^*]*?[^\s*])\*/g, '$1')
     .replace(/\*(\S)\*/g, '$1')
     // `_x_` only at word edges, so snake_case and URLs-with-underscores survive.
-    .replace(/(^|[^\p{L}\p{N}_])_(?=\S)([^_]*?\S)_(?![\p{L}\p{N}_])/gu, '$1$2');
+    .replace(/(^|[^\p{L}\p{N}_])_(?=\S)([^_]*?\S)_(?![\p{L}\p{N}_])/gu, '$1$2')
+    // Marks whose partner is in another block (emphasis across a paragraph break).
+    .replace(/\*\*|__/g, '')
+    .replace(/(^|\s)[_*]+(?=\S)|(?<=[^\s@])[_*]+(?=\s|$)/g, '$1');
 }
 
 /** Odd spaces → plain space, runs collapsed, the space before a comma or period dropped. */
