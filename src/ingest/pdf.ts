@@ -1,0 +1,118 @@
+/**
+ * PDF reader: bytes → RawDocument (kind 'report'), page by page.
+ *
+ * pdf-parse (pdf.js) gives each page's text lines in content order; we normalise them
+ * (NFC, ligatures, odd spaces), drop running headers/footers and page numbers, rejoin
+ * hyphenated line ends, and cut the lines into headings and paragraphs that keep their page.
+ * Every failure becomes an IngestError with a one-line message for the editor.
+ */
+import { PDFParse } from 'pdf-parse';
+import type { RawDocument } from './blocks.js';
+import { IngestError } from './errors.js';
+import { normalizeText } from './normalize.js';
+import { buildHyphenContext } from './pdf/hyphenation.js';
+import { linesToBlocks } from './pdf/layout.js';
+import { fileNameDate, fileStem, meaningfulTitle, pdfDateToIso, pdfMetadata, titleFromText } from './pdf/meta.js';
+import { removeRunningLines } from './pdf/running.js';
+
+/** What `readPdf` returns (a RawDocument with `pages` always set). */
+export type PdfRead = RawDocument & { pages: number };
+
+/** pdf.js verbosity: errors only (its warnings go to stdout and would garble progress bars). */
+const QUIET = 0;
+
+/** Average non-space characters per page below which a PDF is taken as scanned images. */
+const MIN_CHARS_PER_PAGE = 5;
+
+interface Extracted {
+  info: unknown;
+  pages: string[];
+}
+
+/** Run pdf.js on a private copy of the bytes (it may detach the buffer it is given). */
+async function extract(bytes: Uint8Array): Promise<Extracted> {
+  const parser = new PDFParse({ data: new Uint8Array(bytes), verbosity: QUIET, stopAtErrors: false });
+  try {
+    const info = await parser.getInfo();
+    const text = await parser.getText({ pageJoiner: '' });
+    const pages: string[] = [];
+    for (const page of text.pages) pages[page.num - 1] = page.text;
+    for (let i = 0; i < text.total; i++) pages[i] ??= '';
+    return { info: info.info, pages };
+  } finally {
+    await parser.destroy().catch(() => undefined);
+  }
+}
+
+function hasPdfHeader(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  return head.includes('%PDF-');
+}
+
+function hasEofMarker(bytes: Uint8Array): boolean {
+  const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).toString('latin1');
+  return tail.includes('%%EOF');
+}
+
+/** Translate pdf.js exceptions into editor-facing errors. */
+function toIngestError(error: unknown, bytes: Uint8Array): IngestError {
+  if (error instanceof IngestError) return error;
+  const name = error instanceof Error ? error.name : '';
+  const detail = error instanceof Error ? error.message : String(error);
+  if (name === 'PasswordException') {
+    return new IngestError('encrypted PDF (password required); not indexed', 'encrypted');
+  }
+  if (!hasEofMarker(bytes)) {
+    return new IngestError(`truncated PDF (no end-of-file marker): ${detail}`, 'corrupt');
+  }
+  return new IngestError(`corrupt PDF: ${detail}`, 'corrupt');
+}
+
+/** Split a page's raw text into normalised, non-empty lines. */
+function pageLines(text: string): string[] {
+  return normalizeText(text)
+    .split('\n')
+    .map((line) => line.replace(/\s*↩\s*/g, ' ').replace(/[ \u00A0]+$/g, '').replace(/^ +/, ''))
+    .filter((line) => line.trim() !== '');
+}
+
+/**
+ * Read a PDF report. Throws `IngestError` (reason `empty`, `corrupt`, `encrypted` or `scanned`)
+ * when the file cannot give indexable text.
+ */
+export async function readPdf(bytes: Uint8Array, fileName: string): Promise<PdfRead> {
+  if (bytes.length === 0) throw new IngestError('empty file (0 bytes); not indexed', 'empty');
+  if (!hasPdfHeader(bytes)) {
+    throw new IngestError('not a PDF: no %PDF header (damaged, or another kind of file named .pdf)', 'corrupt');
+  }
+  let extracted: Extracted;
+  try {
+    extracted = await extract(bytes);
+  } catch (error) {
+    throw toIngestError(error, bytes);
+  }
+  const pageCount = extracted.pages.length;
+  if (pageCount === 0) throw new IngestError('PDF has no pages; not indexed', 'empty');
+
+  const raw = extracted.pages.map(pageLines);
+  const chars = raw.reduce((n, lines) => n + lines.join('').replace(/\s/g, '').length, 0);
+  if (chars < pageCount * MIN_CHARS_PER_PAGE) {
+    throw new IngestError(
+      `no text layer (scanned image?): ${pageCount} page${pageCount > 1 ? 's' : ''}, ${chars} characters of text; not indexed`,
+      'scanned',
+    );
+  }
+
+  const pages = removeRunningLines(raw);
+  const blocks = linesToBlocks(pages, buildHyphenContext(pages));
+  const meta = pdfMetadata(extracted.info);
+  const metaTitle = typeof meta['Title'] === 'string' ? meta['Title'] : undefined;
+  const opening = pages.slice(0, 2).flat().join(' ');
+  const title = meaningfulTitle(metaTitle, opening) ?? titleFromText(blocks, pages[0] ?? []) ?? fileStem(fileName);
+  const created = typeof meta['CreationDate'] === 'string' ? pdfDateToIso(meta['CreationDate']) : undefined;
+  const date = fileNameDate(normalizeText(fileName)) ?? created;
+
+  const doc: PdfRead = { kind: 'report', title: normalizeText(title), meta, pages: pageCount, blocks };
+  if (date) doc.date = date;
+  return doc;
+}

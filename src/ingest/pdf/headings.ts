@@ -1,0 +1,77 @@
+/**
+ * Conservative section-heading detection on plain text lines (pdf-parse gives no font
+ * sizes): a heading must look like one on its own (numbered, all capitals, a structural
+ * word) or be a short, unpunctuated line standing between two sentences.
+ */
+
+/** Words that name a document section on their own ("Synthèse", "Introduction"…). */
+const SECTION_WORDS = new Set([
+  'avertissement', 'synthèse', 'introduction', 'conclusion', 'conclusions', 'recommandations', 'sommaire',
+  'préambule', 'préface', 'avant-propos', 'résumé', 'table des matières', 'glossaire', 'lexique',
+  'bibliographie', 'annexes', 'remerciements', 'summary', 'executive summary', 'foreword', 'abstract',
+  'contents', 'table of contents', 'recommendations', 'acknowledgements', 'references', 'références',
+]);
+
+/** "Chapitre 2", "Partie II", "Annexe 1", "Article 3", "Section 4"… */
+const STRUCTURE_RE = /^(?:chapitre|partie|titre|annexe|article|section|chapter|part|appendix)\s+(?:[\dIVXLC]+|[A-Z])\b/iu;
+
+/** "I - ", "II. ", "A. ", "1. ", "1) ", "2.3 ", "1 " followed by a capital letter. */
+const NUMBERED_RE = /^(?:(?:[IVXLC]{1,5}|[A-H]|\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)]?\s*[-–—.)]?\s+)(?=[\p{Lu}«"“'’])/u;
+
+/** A table-of-contents entry: dot leaders or a trailing page number after a title. */
+export function isTocEntry(line: string): boolean {
+  return /(?:\.\s?){4,}\s*\d+\s*$/.test(line) || /(?:…\s*){2,}\s*\d+\s*$/.test(line);
+}
+
+function letters(line: string): number {
+  return (line.match(/\p{L}/gu) ?? []).length;
+}
+
+function words(line: string): number {
+  return line.split(/\s+/).filter(Boolean).length;
+}
+
+/** Upper-case letters only (digits and punctuation allowed), at least two words or one long word. */
+export function isAllCaps(line: string): boolean {
+  return letters(line) >= 4 && !/\p{Ll}/u.test(line) && (words(line) >= 2 || letters(line) >= 6);
+}
+
+/** Numbering depth of a heading ("2.3.1 …" → 3, "I - …" → 1), 0 when not numbered. */
+export function numberingDepth(line: string): number {
+  const m = NUMBERED_RE.exec(line);
+  if (!m) return 0;
+  const num = /^\d+(?:\.\d+)*/.exec(m[0]);
+  return num ? num[0].split('.').length : 1;
+}
+
+export interface HeadingContext {
+  /** The previous non-empty line on the page (undefined at the top of a page). */
+  prev?: string;
+  /** The next non-empty line on the page. */
+  next?: string;
+  /** Typical full line length on this page, in characters. */
+  width: number;
+}
+
+/** Heading level (1 = top) when the line is a heading, else 0. */
+export function headingLevel(line: string, ctx: HeadingContext): number {
+  const s = line.trim();
+  if (s.length < 3 || s.length > 120 || letters(s) < 3 || words(s) > 16) return 0;
+  if (/^\p{Ll}/u.test(s) || isTocEntry(s) || s.includes('\t')) return 0;
+  const lower = s.toLowerCase().replace(/\s*:$/, '');
+  if (SECTION_WORDS.has(lower)) return 1;
+  // A heading does not end like a sentence or a clause.
+  const caps = isAllCaps(s);
+  if (/[.,;]$/.test(s) || (/:$/.test(s) && !caps) || /-$/.test(s)) return 0;
+  if (STRUCTURE_RE.test(s)) return 1;
+  if (caps) return 1;
+  const depth = numberingDepth(s);
+  // "3 Ouverture des données 12" is a table-of-contents line; "8. Projet : …" a list item.
+  if (depth > 0) return /\s\d+$/.test(s) || s.includes(' : ') ? 0 : Math.min(depth, 4);
+  // A short line alone between two sentences: "Des différences substantielles entre disciplines".
+  const prevEnds = ctx.prev === undefined || /[.!?:…»”)]$/.test(ctx.prev.trim());
+  const nextStarts = ctx.next !== undefined && /^[\p{Lu}«"“(\d•–—-]/u.test(ctx.next.trim());
+  const short = s.length <= ctx.width * 0.6 && words(s) <= 10;
+  if (prevEnds && nextStarts && short && /^\p{Lu}/u.test(s) && !s.includes(':') && !/\d$/.test(s)) return 2;
+  return 0;
+}

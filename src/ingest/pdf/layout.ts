@@ -1,0 +1,122 @@
+/**
+ * Cleaned page lines → blocks (headings, paragraphs, list items), in reading order,
+ * each with its page. pdf-parse gives text lines in content order (left column before
+ * right column in two-column layouts) and no blank lines, so paragraph breaks are
+ * inferred from punctuation, line length and bullets.
+ */
+import type { Block } from '../blocks.js';
+import { headingLevel, isAllCaps, isTocEntry } from './headings.js';
+import { endsWithHyphen, joinLines, type HyphenContext } from './hyphenation.js';
+
+/** Bullet characters, including the private-use ones Symbol/Wingdings fonts map to. */
+const BULLET_RE = /^(?:[•●▪■◦‣∙·○►▶➢✓✔*\uF0A7\uF0B7\uF0D8\uF0FC]|[-–—](?=\s))\s*/u;
+
+/** A sentence (or a clause that introduces what follows) ends here. */
+const TERMINAL_RE = /[.!?:;…»”"')\]]$/u;
+
+/** Typical full line length: a high percentile, so short last lines and headings don't lower it. */
+export function typicalWidth(lines: readonly string[]): number {
+  const lengths = lines.map((l) => l.length).filter((n) => n >= 15).sort((a, b) => a - b);
+  if (lengths.length === 0) return 80;
+  return lengths[Math.floor((lengths.length - 1) * 0.8)] ?? 80;
+}
+
+/**
+ * A table row, as pdf-parse renders it: cells separated by tabs, with at least one cell of
+ * several words or a number. Justified text also gets tabs, but between single words.
+ */
+export function isTableRow(line: string): boolean {
+  if (!line.includes('\t')) return false;
+  const cells = line.split('\t').map((c) => c.trim()).filter(Boolean);
+  return cells.length >= 2 && cells.some((c) => /\s/.test(c) || /^[\d\s,.%€]+$/.test(c));
+}
+
+/** Tabs from pdf-parse's cell detection become single spaces. */
+function detab(line: string): string {
+  return line.replace(/[ \t]*\t[ \t]*/g, ' ').trim();
+}
+
+interface Open {
+  type: Block['type'];
+  page: number;
+  lines: string[];
+  table: boolean;
+}
+
+/** Build the blocks of a document from its cleaned pages (page i is page number i + 1). */
+export function linesToBlocks(pages: readonly (readonly string[])[], ctx: HyphenContext): Block[] {
+  const blocks: Block[] = [];
+  const docWidth = typicalWidth(pages.flat());
+  let open: Open | undefined;
+  let lastLine: string | undefined; // last line of the previous page, for headings at a page top
+
+  const flush = (): void => {
+    if (!open) return;
+    const text = open.table
+      ? open.lines.map(detab).join(' ; ')
+      : open.lines.map(detab).reduce((acc, l) => joinLines(acc, l, ctx), '');
+    if (text) blocks.push({ type: open.type, text, page: open.page });
+    open = undefined;
+  };
+
+  pages.forEach((raw, p) => {
+    const page = p + 1;
+    const lines = raw.map((l) => l.trim()).filter((l) => l && !isTocLeader(l));
+    const width = lines.length >= 8 ? typicalWidth(lines) : docWidth;
+    flush(); // blocks never cross a page
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i] as string;
+      const prev = i > 0 ? lines[i - 1] : lastLine;
+      const level = headingLevel(detab(line), { prev: prev && detab(prev), next: lines[i + 1], width });
+      if (level > 0) {
+        flush();
+        let text = detab(line);
+        // A heading wrapped on several lines: all-caps runs, or continuations in lower case.
+        while (i + 1 < lines.length && text.length < 160) {
+          const nxt = detab(lines[i + 1] as string);
+          const caps = isAllCaps(text) && isAllCaps(nxt) && !/[.;]$/.test(text);
+          const cont = /^\p{Ll}/u.test(nxt) && !/[.;:]$/.test(text) && nxt.length < width * 0.9 && !/[.;]$/.test(nxt);
+          if (!caps && !cont) break;
+          text = joinLines(text, nxt, ctx);
+          i++;
+        }
+        blocks.push({ type: 'heading', text, page, level });
+        continue;
+      }
+      const bullet = bulletOf(line, open);
+      const table = isTableRow(line);
+      const content = bullet ? line.slice(bullet[0].length) : line;
+      if (!open || bullet || table !== open.table || (!table && startsParagraph(open, line, width))) {
+        flush();
+        open = { type: bullet ? 'list-item' : 'paragraph', page, lines: [], table };
+      }
+      open.lines.push(content);
+    }
+    lastLine = lines[lines.length - 1];
+  });
+  flush();
+  return blocks;
+}
+
+/** The bullet that starts a list item; a dash counts only after a finished line ("– qui," may be an aside). */
+function bulletOf(line: string, open: Open | undefined): RegExpExecArray | null {
+  const m = BULLET_RE.exec(line);
+  if (!m || !/^[-–—]/.test(m[0]) || !open) return m;
+  const last = detab(open.lines[open.lines.length - 1] ?? '');
+  return TERMINAL_RE.test(last) ? m : null;
+}
+
+/** Table-of-contents lines with dot leaders carry no content worth a passage. */
+function isTocLeader(line: string): boolean {
+  return isTocEntry(line) && /(?:\.\s?){4,}|…{2,}/.test(line);
+}
+
+/** Whether `line` starts a new paragraph after the open block's last line. */
+function startsParagraph(open: Open, line: string, width: number): boolean {
+  const last = detab(open.lines[open.lines.length - 1] ?? '');
+  if (!last || endsWithHyphen(last)) return false;
+  const s = detab(line);
+  if (!/^[\p{Lu}\d«"“(]/u.test(s)) return false;
+  // A sentence ended on a line clearly shorter than the column: the paragraph ended there.
+  return TERMINAL_RE.test(last) && last.length < width * 0.85;
+}
