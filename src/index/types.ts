@@ -19,6 +19,11 @@ export interface IngestedCorpus {
   documents: Document[];
   passages: Passage[];
   knowledge: Knowledge;
+  /**
+   * Fingerprint of the ingestion code that produced this corpus: an incremental run reuses
+   * previous passages only when it is unchanged (see src/ingest/fingerprint.ts).
+   */
+  ingestVersion?: string;
 }
 
 /** The JSON file at `data/index.json`. */
