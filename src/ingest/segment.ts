@@ -91,7 +91,9 @@ export function segmentDocument(raw: RawDocument, ids: SegmentIds): { document: 
       section = block.text.normalize('NFC').trim();
       return;
     }
-    const parts = splitSentences(block.text.normalize('NFC')).flatMap(cutLong);
+    // Sentences without a word (page numbers, "12 — 3") carry nothing to quote.
+    const parts = splitSentences(block.text.normalize('NFC')).flatMap(cutLong).filter((s) => /\p{L}{2}/u.test(s));
+    if (!parts.length) return;
     const next = blocks[i + 1];
     const leadIn = next?.type === 'list-item' && /:\s*$/.test(block.text);
     if (block.type === 'list-item') {

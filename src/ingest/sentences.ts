@@ -30,7 +30,8 @@ export function splitSentences(text: string): string[] {
     const at = m.index;
     const end = at + punct.length + m[2]!.length;
     if (punct === '.' && !endsSentence(src, at)) continue;
-    if (inside(quoted, at)) continue;
+    // Inside a short quotation, unless the quotation closes right here.
+    if (inside(quoted, end)) continue;
     const sentence = src.slice(start, end).trim();
     if (sentence) out.push(sentence);
     start = end + m[3]!.length;
@@ -44,7 +45,8 @@ export function splitSentences(text: string): string[] {
 function endsSentence(src: string, at: number): boolean {
   const before = src.slice(Math.max(0, at - 30), at);
   const word = /(\S+)$/.exec(before)?.[1] ?? '';
-  const bare = word.replace(/^[(«"“'‘[]+/, '');
+  // Leading brackets and French elisions: "(art.", "l’art.".
+  const bare = word.replace(/^[(«"“'‘[]+/, '').replace(/^(?:qu|[ldjnsmtc])['’]/i, '');
   if (!bare) return true;
   if (ABBREVIATIONS.has(bare.toLowerCase())) return false;
   // Initials and dotted abbreviations: "F. Hollande", "J.-P.", "e.g.", "U.S.".
