@@ -3,6 +3,7 @@ import type { Lang, Metadata } from './types.js';
 import { parseFrontMatter } from './text/front-matter.js';
 import { cleanInline } from './text/inline.js';
 import { clip, firstLine, markdownToBlocks } from './text/md-blocks.js';
+import { splitSentences } from './sentences.js';
 import { hasLanguageBlocks, readWordPress } from './wordpress.js';
 
 /**
@@ -22,7 +23,7 @@ export function readText(text: string, fileName: string): RawDocument[] {
     return readWordPress(fm.body, { meta: fm.meta, date, lead, title });
   }
   const body = markdownToBlocks(fm.body);
-  const blocks = [...lead.filter((b) => !repeats(b, body[0])), ...body];
+  const blocks = [...dropRepeated(lead, body), ...body];
   const lang = scalar(fm.meta['lang']);
   return [
     {
@@ -55,11 +56,19 @@ function leadBlocks(meta: Metadata): Block[] {
   return out;
 }
 
-/** Blog posts often repeat their description as the first (italic) paragraph. */
-function repeats(lead: Block, first: Block | undefined): boolean {
-  if (!first) return false;
-  const a = letters(lead.text).slice(0, 60);
-  return a.length > 0 && letters(first.text).startsWith(a);
+/**
+ * Blog posts often repeat their description in the first paragraphs: lead sentences
+ * already present near the top of the body are dropped, so that nothing is indexed twice.
+ */
+function dropRepeated(lead: Block[], body: Block[]): Block[] {
+  const top = letters(body.slice(0, 6).map((b) => b.text).join(' '));
+  return lead.flatMap((block) => {
+    const kept = splitSentences(block.text).filter((sentence) => {
+      const key = letters(sentence);
+      return key.length > 0 && !top.includes(key);
+    });
+    return kept.length ? [{ ...block, text: kept.join(' ') }] : [];
+  });
 }
 
 function letters(text: string): string {

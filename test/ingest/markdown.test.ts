@@ -28,7 +28,8 @@ const texts = (doc: RawDocument, type?: string): string[] =>
 const all = (doc: RawDocument): string => texts(doc).join('\n');
 
 /** Markup that must never reach a block. */
-const MARKUP = /\]\(|\{:|<\/?[a-z][a-z0-9]*[\s>/]|https?:\/\/|&[a-z]+;|&#\d+;|\*\*|!\[|\[:[a-z]{0,2}\]/i;
+const MARKUP =
+  /\]\(|\{:|<\/?(?:a|p|br|div|span|img|iframe|em|strong|center|blockquote|script)\b|<[a-z]+\s[^>]*=|https?:\/\/|&[a-z]+;|&#\d+;|\*\*|!\[|\[:[a-z]{0,2}\]/i;
 
 describe('readText on the seed articles', () => {
   it('000: front matter becomes metadata, chapeau-text the lead paragraph', () => {
@@ -148,6 +149,18 @@ describe('readText on the shared articles', () => {
     const hits = texts(doc).filter((t) => t.includes('Tiphaine revient sur son parcours'));
     expect(hits).toHaveLength(1);
     expect(all(doc)).not.toContain('TiphainePheNeau.jpg');
+  });
+
+  it('markup shown as code stays text', () => {
+    const doc = readShared('eig-blog/2019-08-30-demonstrations-accessibilite-numerique.md');
+    expect(all(doc)).toContain('Alors que s\'il est borné par les balise <h2> et </h2>il sera repéré rapidement');
+  });
+
+  it('lead sentences already at the top of the body are not repeated', () => {
+    const doc = readShared('eig-blog/19-05-27-retour-seminaire-mai-2019.md');
+    const text = all(doc);
+    expect(text.split('Pourquoi sortir les EIG de leurs administrations').length).toBe(2);
+    expect(doc.blocks[0]!.text).toMatch(/^L'équipe de coordination du programme EIG a organisé un premier séminaire/);
   });
 
   it('a bold-only line is a heading; lists after a lead-in are items', () => {

@@ -15,6 +15,8 @@ const BREAKS = /<(?:br|hr)\b[^>]*>|<\/?(?:p|div|center|section|article|header|fo
 
 export function stripHtmlBlocks(text: string): string {
   return text
+    // Code spans show markup as text ("la balise `<h2>`"): escape it so that it is not read as markup.
+    .replace(/`[^`\n]+`/g, (code) => code.replace(/</g, '&lt;').replace(/>/g, '&gt;'))
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(EMBEDS, '\n\n')
     .replace(/<(?:iframe|script|embed|img|source)\b[^>]*\/?>/gi, '')
