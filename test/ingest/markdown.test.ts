@@ -241,7 +241,13 @@ describe('readText on synthetic input', () => {
     }
     expect(error).toBeInstanceOf(IngestError);
     expect((error as IngestError).reason).toBe('front-matter');
-    expect((error as IngestError).message).toMatch(/casse\.md: invalid YAML front matter/);
+    expect((error as IngestError).message).toMatch(/^invalid YAML front matter in casse\.md: .*line \d/);
+  });
+
+  it('reads a list or a string between two rules as Markdown, not as fields', () => {
+    const [doc] = readText('---\njust a line\n---\n\nThe body.\n', 'x.md');
+    expect(doc!.meta).toEqual({});
+    expect(doc!.blocks.map((b) => b.text)).toEqual(['just a line', 'The body.']);
   });
 
   it('keeps odd front matter values as searchable scalars', () => {

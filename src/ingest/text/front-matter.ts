@@ -25,10 +25,12 @@ export function parseFrontMatter(text: string, fileName: string): FrontMatter {
     parsed = matter(text, {}) as unknown as typeof parsed;
   } catch (error) {
     const detail = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-    throw new IngestError(`${fileName}: invalid YAML front matter (${detail.trim()})`, 'front-matter');
+    throw new IngestError(`invalid YAML front matter in ${fileName}: ${detail.trim().replace(/:$/, '')}`, 'front-matter');
   }
+  // A list or a bare string between two rules is Markdown (a rule, text, a setext heading), not fields.
+  if (!isObject(parsed.data)) return { meta: {}, body: text };
   const meta: Metadata = {};
-  for (const [key, value] of Object.entries(parsed.data ?? {})) {
+  for (const [key, value] of Object.entries(parsed.data)) {
     const converted = convert(value);
     if (converted !== undefined) meta[key] = converted;
   }
