@@ -29,7 +29,7 @@ export function splitSentences(text: string): string[] {
     const punct = m[1]!;
     const at = m.index;
     const end = at + punct.length + m[2]!.length;
-    if (punct === '.' && !endsSentence(src, at)) continue;
+    if (punct === '.' && !endsSentence(src, at, start)) continue;
     // Inside a short quotation, unless the quotation closes right here.
     if (inside(quoted, end)) continue;
     const sentence = src.slice(start, end).trim();
@@ -42,9 +42,11 @@ export function splitSentences(text: string): string[] {
 }
 
 /** Is the single period at `at` the end of a sentence? Looks at the word before it. */
-function endsSentence(src: string, at: number): boolean {
-  const before = src.slice(Math.max(0, at - 30), at);
+function endsSentence(src: string, at: number, start: number): boolean {
+  const before = src.slice(Math.max(start, at - 30), at);
   const word = /(\S+)$/.exec(before)?.[1] ?? '';
+  // A list number opening the sentence: "1. Le premier point", "II. Les constats", "a. …".
+  if (before === word && /^(?:\d{1,3}|[IVXLC]{1,6}|\p{L})$/u.test(word)) return false;
   // Leading brackets and French elisions: "(art.", "l’art.".
   const bare = word.replace(/^[(«"“'‘[]+/, '').replace(/^(?:qu|[ldjnsmtc])['’]/i, '');
   if (!bare) return true;

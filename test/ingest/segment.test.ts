@@ -29,6 +29,7 @@ describe('splitSentences', () => {
     ['C’est fini. » Puis la suite. « Une citation. » 15 défis ont été retenus.', ['C’est fini. »', 'Puis la suite.', '« Une citation. »', '15 défis ont été retenus.']],
     ['Des défis : fraude, santé, etc. Les entrepreneurs arrivent.', ['Des défis : fraude, santé, etc.', 'Les entrepreneurs arrivent.']],
     ['Les entrepreneur.e.s et candidat.e.s présélectionné.e.s sont là. Bien.', ['Les entrepreneur.e.s et candidat.e.s présélectionné.e.s sont là.', 'Bien.']],
+    ['1. Le premier point. II. Les constats suivent. En 2016. Puis 2017.', ['1. Le premier point.', 'II. Les constats suivent.', 'En 2016.', 'Puis 2017.']],
     ['Pas de coupure. avant une minuscule.', ['Pas de coupure. avant une minuscule.']],
     ['', []],
   ])('%s', (input, expected) => {
