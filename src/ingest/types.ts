@@ -70,6 +70,8 @@ export interface Administration {
   aliases: string[];
   /** Id of the parent administration when the text states it (DGGN → Ministère de l'Intérieur). */
   parentId?: string;
+  /** Folded portfolio words of a ministry ("interieur", "recherche"…), so each part of a compound name matches. */
+  keywords?: string[];
   sources: FactSource[];
 }
 
