@@ -1,0 +1,149 @@
+/**
+ * The bot: normalise → small talk → rules over the knowledge → retrieval →
+ * fallback. Everything corpus-dependent (entity catalogue, classifier,
+ * suggestions) is built once here, so `answer` is synchronous and cheap.
+ */
+import type { Lang } from '../ingest/types.js';
+import type { LoadedCorpus } from '../index/types.js';
+import { buildCatalog } from './catalog.js';
+import { followUpIntent, isFollowUp, mergeSlots, remember, type Slots } from './conversation.js';
+import { matchEntities, type Entities } from './entities.js';
+import { fallbackAnswer } from './fallback.js';
+import { features, trainIntents, type Intent, type RuleIntent } from './intents.js';
+import { fold, normalizeQuestion, words } from './normalize.js';
+import { retrieve, type Requirement, type TermTools } from './retrieval.js';
+import { answerRule, toSources } from './rules.js';
+import { matchSmalltalk, stripGreeting } from './smalltalk.js';
+import { buildSuggestions } from './suggestions.js';
+import * as t from './templates.js';
+import type { Answer, AnswerOptions, Bot, Session } from './types.js';
+
+export interface BotOptions {
+  /** Link of a cited file (and page); default `/corpus/<path>#page=N`. */
+  sourceUrl?: (path: string, page?: number) => string;
+  /** The index's analyzer and expansion; default: the ones of `src/index`. */
+  terms?: TermTools;
+}
+
+/** Below this confidence a retrieved sentence is not shown as an answer. */
+export const RETRIEVAL_MIN = 0.6;
+
+export const defaultSourceUrl = (path: string, page?: number): string =>
+  `/corpus/${path.split('/').map(encodeURIComponent).join('/')}${page !== undefined ? `#page=${page}` : ''}`;
+
+const DEFI_CUE = /\b(?:defis?|challenges?|projets?|projects?|propos\w*|port[ea]\w*|submit\w*|host\w*|accueilli\w*|lance\w*)\b/;
+const WHO_CUE = /\b(?:qui|who|quels? (?:eig|entrepreneu\w*|personnes?)|which (?:eig|entrepreneurs?|people)|equipe|team|membres?|members?)\b/;
+const MENTOR_CUE = /\bmentor\w*|\bencadr\w*|\bsupervis\w*/;
+const FIGURE_CUE = /\b(?:combien|how many|how much|nombre|number of|montant|amount|cout\w*|cost\w*|budget|taux|rate|pourcentage|percentage|part de|share of)\b/;
+const DATE_CUE = /\b(?:quand|when|en quelle annee|in what year|which year|what year|quelle date|what date|depuis quand|since when|a quelle date)\b/;
+
+/** Words that frame a question without being its topic (analysed, removed before scoring retrieval). */
+const FRAME_WORDS =
+  'qui que quoi quel quels quelle quelles quand comment combien pourquoi dit dire dis explique expliquer parle parler sais savoir connais ' +
+  'donne donner moi nous svp stp voudrais aimerais peux pouvez est-ce what who when why how which many much tell explain say says know ' +
+  'give me please could would can does did do is are was were';
+
+function allowedIntents(e: Entities, folded: string): Intent[] {
+  const allowed: Intent[] = [];
+  const defiCue = DEFI_CUE.test(folded);
+  if (e.admins.length && defiCue) allowed.push('defis_by_administration');
+  if ((e.year !== undefined || e.promotion !== undefined) && defiCue && !e.admins.length) allowed.push('defis_by_promotion');
+  if ((e.defis.length || (e.admins.length && defiCue)) && WHO_CUE.test(folded)) allowed.push('people_of_defi');
+  if (e.people.length) allowed.push('defis_of_person');
+  if ((e.people.length || e.defis.length) && MENTOR_CUE.test(folded)) allowed.push('mentor_of');
+  return allowed;
+}
+
+function slotsOf(e: Entities): Slots {
+  const s: Slots = {};
+  const admin = e.admins[0];
+  if (admin) {
+    s.administration = admin.admin.id;
+    if (admin.keys.length) s.adminKeys = admin.keys.join(' ');
+  }
+  if (e.defis[0]) s.defi = e.defis[0].id;
+  if (e.people[0]) s.person = e.people[0].id;
+  if (e.year !== undefined) s.year = String(e.year);
+  if (e.promotion !== undefined) s.promotion = String(e.promotion);
+  return s;
+}
+
+const RULE_INTENTS = new Set<string>(['defis_by_administration', 'defis_by_promotion', 'people_of_defi', 'defis_of_person', 'mentor_of']);
+
+export function createBot(corpus: LoadedCorpus, options: BotOptions & { terms: TermTools }): Bot {
+  const catalog = buildCatalog(corpus.knowledge);
+  const model = trainIntents();
+  const suggestions = buildSuggestions(catalog);
+  const url = options.sourceUrl ?? defaultSourceUrl;
+  const tools = options.terms;
+  const frame = new Set(FRAME_WORDS.split(' ').flatMap((w) => [...tools.analyze(w, 'fr'), ...tools.analyze(w, 'en')]));
+
+  const reply = (lang: Lang, partial: Omit<Answer, 'lang' | 'suggestions'> & { suggestions?: string[] }): Answer => ({
+    lang,
+    ...partial,
+    suggestions: partial.suggestions ?? suggestions[lang],
+  });
+
+  function ruleStep(text: string, lang: Lang, session?: Session): Answer | undefined {
+    const folded = fold(text);
+    const e = matchEntities(catalog, folded, words(text));
+    let intent: RuleIntent | undefined;
+    let slots = slotsOf(e);
+    const last = session?.lastIntent;
+    if (last && RULE_INTENTS.has(last) && isFollowUp(folded)) {
+      intent = followUpIntent(last as RuleIntent, slots);
+      if (intent) slots = mergeSlots(intent, session?.lastSlots ?? {}, slots);
+    }
+    if (!intent) {
+      const ranked = model.rank(features(text, e), allowedIntents(e, folded));
+      const top = ranked[0]?.intent;
+      if (top && top !== 'other') intent = top;
+    }
+    if (!intent) return undefined;
+    const result = answerRule(catalog, intent, slots, lang);
+    if (!result) return undefined;
+    remember(session, lang, intent, slots);
+    return reply(lang, { answer: result.text, kind: 'rule', intent, confidence: result.confidence, sources: toSources(result.facts, url) });
+  }
+
+  function retrievalStep(text: string, lang: Lang, session?: Session): Answer | undefined {
+    const folded = fold(text);
+    const need: Requirement = FIGURE_CUE.test(folded) ? 'figure' : DATE_CUE.test(folded) ? 'date' : undefined;
+    const attempts: Requirement[] = need ? [need, undefined] : [undefined];
+    for (const requirement of attempts) {
+      const r = retrieve(text, lang, corpus.index, tools, frame, requirement);
+      if (!r || r.confidence < RETRIEVAL_MIN) continue;
+      const intent = requirement === 'figure' ? 'programme_figure' : requirement === 'date' ? 'programme_date' : 'retrieval';
+      remember(session, lang, intent);
+      const p = r.passage;
+      return reply(lang, {
+        answer: t.quoteAnswer(lang, r.quote, p.title, p.page),
+        kind: requirement ? 'rule' : 'retrieval',
+        intent,
+        confidence: Math.min(1, r.confidence),
+        sources: [{ id: p.id, title: p.title, path: p.path, page: p.page, url: url(p.path, p.page), snippet: r.quote }],
+      });
+    }
+    return undefined;
+  }
+
+  return {
+    answer(question: string, session?: Session, answerOptions?: AnswerOptions): Answer {
+      const n = normalizeQuestion(question, answerOptions?.lang, session?.lastLang);
+      const lang = n.lang;
+      if (!n.text.replace(/[\s\p{P}]+/gu, '')) {
+        return reply(lang, { answer: t.say(t.T.empty, lang), kind: 'smalltalk', intent: 'empty', confidence: 1, sources: [] });
+      }
+      const small = matchSmalltalk(n.text);
+      if (small) {
+        remember(session, lang, small);
+        return reply(lang, { answer: t.say(t.T[small], lang), kind: 'smalltalk', intent: small, confidence: 1, sources: [] });
+      }
+      const text = stripGreeting(n.text) || n.text;
+      const answer = ruleStep(text, lang, session) ?? retrievalStep(text, lang, session);
+      if (answer) return answer;
+      remember(session, lang, 'fallback');
+      return reply(lang, fallbackAnswer(lang));
+    },
+  };
+}

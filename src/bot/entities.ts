@@ -1,0 +1,152 @@
+/**
+ * Entities of a question, matched against the catalogue: administrations
+ * (names, acronyms, English portfolio names, typos), défis (their handle or
+ * their key words), people, years and promotion numbers.
+ */
+import type { Administration, Defi, Person } from '../ingest/types.js';
+import type { Catalog, KeyedEntity } from './catalog.js';
+import { adminGroup, canonicalWords } from './catalog.js';
+import { ORDINALS, QUESTION_WORDS, STOP } from './vocabulary.js';
+
+export interface AdminMatch {
+  /** The administration named in the question. */
+  admin: Administration;
+  /** It, the bodies under it, and longer names that contain its matched words. */
+  group: Set<string>;
+  /** Its key words found in the question. */
+  keys: string[];
+  score: number;
+}
+
+export interface Entities {
+  admins: AdminMatch[];
+  defis: Defi[];
+  people: Person[];
+  year?: number;
+  promotion?: number;
+  /** Question words no entity accounts for, each with its spellings (stem, translation, typo fix). */
+  residual: string[][];
+}
+
+const ADMIN_MIN = 0.5;
+const DEFI_MIN = 0.6;
+
+function coverage(keys: string[], present: Set<string>, weight: Map<string, number>): [number, string[]] {
+  let total = 0;
+  let hit = 0;
+  const matched: string[] = [];
+  for (const k of keys) {
+    const w = weight.get(k) ?? 1;
+    total += w;
+    if (present.has(k)) {
+      hit += w;
+      matched.push(k);
+    }
+  }
+  return [total ? hit / total : 0, matched];
+}
+
+function bestKeys<T>(e: KeyedEntity<T>, present: Set<string>, weight: Map<string, number>): [number, string[]] {
+  let best: [number, string[]] = [0, []];
+  for (const keys of [e.keys, ...e.alternates]) {
+    const c = coverage(keys, present, weight);
+    if (c[0] > best[0] || (c[0] === best[0] && c[1].length > best[1].length)) best = c;
+  }
+  return best;
+}
+
+function matchAdmins(catalog: Catalog, present: Set<string>, rawWords: string[]): [AdminMatch[], Set<string>] {
+  const found: (AdminMatch & { weight: number; n: number })[] = [];
+  const used = new Set<string>();
+  for (const w of rawWords) {
+    for (const id of catalog.acronyms.get(w) ?? []) {
+      const admin = catalog.adminById.get(id);
+      if (admin && !STOP.has(w)) {
+        found.push({ admin, group: adminGroup(catalog, admin.id, []), keys: [], score: 1, weight: 99, n: 0 });
+        used.add(w);
+      }
+    }
+  }
+  for (const e of catalog.admins) {
+    const [score, matched] = bestKeys(e, present, catalog.adminWeight);
+    if (score < ADMIN_MIN) continue;
+    const weight = matched.reduce((s, k) => s + (catalog.adminWeight.get(k) ?? 1), 0);
+    found.push({ admin: e.item, group: adminGroup(catalog, e.item.id, matched), keys: matched, score, weight, n: e.keys.length });
+    matched.forEach((k) => used.add(k));
+  }
+  // Best first: highest coverage, then most matched weight, then the shortest (most general) name.
+  found.sort((a, b) => b.score - a.score || b.weight - a.weight || a.n - b.n);
+  const out: AdminMatch[] = [];
+  for (const f of found) {
+    if (out.some((o) => o.group.has(f.admin.id))) continue;
+    out.push({ admin: f.admin, group: f.group, keys: f.keys, score: f.score });
+  }
+  return [out, used];
+}
+
+function matchPeople(catalog: Catalog, present: Set<string>): [Person[], Set<string>] {
+  const full: Person[] = [];
+  const partial: Person[] = [];
+  const used = new Set<string>();
+  for (const e of catalog.people) {
+    if (!e.keys.length) continue;
+    const last = e.keys[e.keys.length - 1] ?? '';
+    if (e.keys.length > 1 && e.keys.every((k) => present.has(k))) full.push(e.item);
+    else if (last.length >= 4 && present.has(last) && !QUESTION_WORDS.has(last)) partial.push(e.item);
+    else continue;
+    e.keys.forEach((k) => present.has(k) && used.add(k));
+  }
+  return [full.length ? full : partial, used];
+}
+
+function matchDefis(catalog: Catalog, present: Set<string>, residual: string[][]): Defi[] {
+  const scored: [number, Defi][] = [];
+  const w = (k: string): number => catalog.defiWeight.get(k) ?? 1;
+  const wordWeight = (alts: string[]): number => Math.max(...alts.map(w));
+  const residualWeight = residual.reduce((s, alts) => s + wordWeight(alts), 0);
+  for (const e of catalog.defis) {
+    const handle = e.alternates[0];
+    if (handle?.length && handle.every((k) => present.has(k))) {
+      scored.push([1 + handle.length, e.item]);
+      continue;
+    }
+    const matched = residual.filter((alts) => alts.some((a) => e.keys.includes(a)));
+    const rare = matched.length === 1 && residual.length === 1 && wordWeight(matched[0] ?? []) > 1.5;
+    if (matched.length < 2 && !rare) continue;
+    const score = matched.reduce((s, alts) => s + wordWeight(alts), 0) / (residualWeight || 1);
+    if (score >= DEFI_MIN) scored.push([score, e.item]);
+  }
+  scored.sort((a, b) => b[0] - a[0]);
+  const top = scored[0]?.[0] ?? 0;
+  return scored.filter(([s]) => s >= top - 1e-9).slice(0, 3).map(([, d]) => d);
+}
+
+/** Promotion number from "promotion 2", "2e promotion", "deuxième promotion", "EIG2", "second cohort". */
+export function matchPromotion(folded: string): number | undefined {
+  const direct = /\b(?:promo(?:tion)?|cohort|eig)\s*(?:n[°o]\s*)?#?(\d{1,2})\b/.exec(folded);
+  if (direct?.[1]) return Number(direct[1]);
+  const ord = /\b([\p{L}\d]+)\s+(?:promo(?:tion)?|cohort|edition|class)\b/u.exec(folded);
+  if (ord?.[1] && ORDINALS[ord[1]] !== undefined) return ORDINALS[ord[1]];
+  return undefined;
+}
+
+export function matchEntities(catalog: Catalog, folded: string, rawWords: string[]): Entities {
+  const canon = canonicalWords(catalog, rawWords);
+  const present = new Set(canon.flat());
+  const [admins, adminWords] = matchAdmins(catalog, present, rawWords);
+  const [people, personWords] = matchPeople(catalog, present);
+  const residual = canon
+    .filter((alts, i) => !QUESTION_WORDS.has(rawWords[i] ?? '') && !STOP.has(rawWords[i] ?? ''))
+    .filter((alts) => !alts.some((a) => adminWords.has(a) || personWords.has(a)))
+    .filter((alts) => !alts.every((a) => /^\d+$/.test(a)));
+  const defis = matchDefis(catalog, present, residual);
+  const year = /\b(19[5-9]\d|20\d\d)\b/.exec(folded)?.[1];
+  return {
+    admins,
+    defis,
+    people,
+    year: year ? Number(year) : undefined,
+    promotion: matchPromotion(folded),
+    residual,
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * Retrieval: the best passages from the index, then the best one to three
+ * sentences inside them, with a confidence that says how much of the
+ * question they actually answer (see sentences.ts).
+ */
+import type { Lang, Passage } from '../ingest/types.js';
+import type { PassageSearch, SearchHit } from '../index/types.js';
+import { editDistance } from '../text/natural.js';
+import { rarity, scoreSentence, statesDate, statesFigure, type TermGroup } from './sentences.js';
+
+export interface TermTools {
+  /** The index's analyzer (same terms as `documentFrequency` and `SearchHit.terms`). */
+  analyze(text: string, lang?: Lang): string[];
+  /** Other analysed forms a question term may take in documents (translations, synonyms, acronyms). */
+  expand?(term: string, lang: Lang): string[];
+}
+
+export type Requirement = 'figure' | 'date' | undefined;
+
+export interface RetrievalResult {
+  passage: Passage;
+  /** Indexes of the quoted sentences in `passage.sentences`, in order. */
+  sentences: number[];
+  quote: string;
+  /** In [0, 1]. */
+  confidence: number;
+  /** Weighted share of the question found in the passage and in the quoted sentences. */
+  passageCoverage: number;
+  sentenceCoverage: number;
+}
+
+const HITS = 8;
+
+/** Question terms with their forms and rarity weights, question frame words removed. */
+export function termGroups(
+  question: string,
+  lang: Lang,
+  tools: TermTools,
+  index: PassageSearch,
+  frame: Set<string>,
+): TermGroup[] {
+  const groups: TermGroup[] = [];
+  const seen = new Set<string>();
+  for (const term of tools.analyze(question, lang)) {
+    if (seen.has(term) || frame.has(term)) continue;
+    seen.add(term);
+    const forms = new Set([term, ...(tools.expand?.(term, lang) ?? [])]);
+    let df = 0;
+    for (const f of forms) df = Math.max(df, index.documentFrequency(f));
+    groups.push({ term, forms, weight: rarity(df, index.passageCount) });
+  }
+  return groups;
+}
+
+/** Typo tolerance at sentence level: a hit's matched term close to a question term counts as it. */
+function withHitForms(groups: TermGroup[], hit: SearchHit): TermGroup[] {
+  return groups.map((g) => {
+    const extra = hit.terms.filter((t) => {
+      if (g.forms.has(t)) return false;
+      if (t.startsWith(g.term) || (g.term.startsWith(t) && t.length >= 4)) return true;
+      const max = g.term.length <= 4 ? 0 : g.term.length <= 8 ? 1 : 2;
+      return max > 0 && Math.abs(t.length - g.term.length) <= max && editDistance(t, g.term) <= max;
+    });
+    return extra.length ? { ...g, forms: new Set([...g.forms, ...extra]) } : g;
+  });
+}
+
+const sentenceCache = new WeakMap<Passage, string[][]>();
+
+function analysedSentences(p: Passage, tools: TermTools): string[][] {
+  let cached = sentenceCache.get(p);
+  if (!cached) {
+    cached = p.sentences.map((s) => tools.analyze(s, p.lang));
+    sentenceCache.set(p, cached);
+  }
+  return cached;
+}
+
+const meets = (sentence: string, need: Requirement): boolean =>
+  need === 'figure' ? statesFigure(sentence) : need === 'date' ? statesDate(sentence) : true;
+
+/** Best quoted sentences for the question, or undefined when nothing matched at all. */
+export function retrieve(
+  question: string,
+  lang: Lang,
+  index: PassageSearch,
+  tools: TermTools,
+  frame: Set<string>,
+  need?: Requirement,
+): RetrievalResult | undefined {
+  const base = termGroups(question, lang, tools, index, frame);
+  if (!base.length) return undefined;
+  const total = base.reduce((s, g) => s + g.weight, 0);
+  let best: RetrievalResult | undefined;
+  let bestRank = -1;
+  const hits = index.search(question, { lang, limit: HITS });
+  hits.forEach((hit, rankPos) => {
+    const groups = withHitForms(base, hit);
+    const analysed = analysedSentences(hit.passage, tools);
+    const passageScore = scoreSentence(groups, analysed.flat());
+    const scores = analysed.map((terms) => scoreSentence(groups, terms));
+    let top = -1;
+    scores.forEach((s, i) => {
+      if (!meets(hit.passage.sentences[i] ?? '', need)) return;
+      if (top < 0 || s.score > (scores[top]?.score ?? 0)) top = i;
+    });
+    if (top < 0) return;
+    const chosen = [top];
+    // A neighbour that adds question terms the chosen sentence lacks completes the answer.
+    for (const n of [top + 1, top - 1]) {
+      const both = analysed[top] && analysed[n] ? scoreSentence(groups, [...(analysed[top] ?? []), ...(analysed[n] ?? [])]) : undefined;
+      if (both && both.coverage > (scores[top]?.coverage ?? 0) + 0.1 && chosen.length < 3) chosen.push(n);
+    }
+    // A very short sentence ("Oui.", a title) says little on its own: add the next one.
+    if ((hit.passage.sentences[top]?.length ?? 0) < 60 && top + 1 < analysed.length && !chosen.includes(top + 1)) {
+      chosen.push(top + 1);
+    }
+    chosen.sort((a, b) => a - b);
+    const quotedTerms = chosen.flatMap((i) => analysed[i] ?? []);
+    const sentenceScore = scoreSentence(groups, quotedTerms);
+    const topScore = scores[top];
+    // Rank by the best single sentence, lightly by the index's order.
+    const rank = (topScore?.score ?? 0) * 0.8 + passageScore.coverage * 0.2 - rankPos * 0.005;
+    if (rank > bestRank) {
+      bestRank = rank;
+      best = {
+        passage: hit.passage,
+        sentences: chosen,
+        quote: chosen.map((i) => hit.passage.sentences[i] ?? '').join(' '),
+        confidence: 0.5 * passageScore.coverage + 0.5 * (topScore?.coverage ?? 0),
+        passageCoverage: passageScore.coverage,
+        sentenceCoverage: sentenceScore.coverage,
+      };
+    }
+  });
+  void total;
+  return best;
+}

@@ -1,0 +1,165 @@
+/**
+ * Rule answers over the extracted Knowledge. Each rule returns undefined
+ * when the knowledge holds nothing for its slots, so the question can go on
+ * to retrieval instead of getting an empty list.
+ */
+import type { Defi, FactSource, Lang, Person } from '../ingest/types.js';
+import { adminGroup, type Catalog } from './catalog.js';
+import type { Slots } from './conversation.js';
+import type { RuleIntent } from './intents.js';
+import type { Source } from './types.js';
+import * as t from './templates.js';
+
+export interface RuleAnswer {
+  text: string;
+  facts: FactSource[];
+  confidence: number;
+}
+
+const byDefi = (catalog: Catalog, id?: string): Defi[] => {
+  const d = id ? catalog.defiById.get(id) : undefined;
+  return d ? [d] : [];
+};
+
+function inScope(catalog: Catalog, d: Defi, slots: Slots): boolean {
+  const year = slots.year ? Number(slots.year) : undefined;
+  const promo = slots.promotion ? Number(slots.promotion) : undefined;
+  const dYear = d.year ?? (d.promotion !== undefined ? catalog.promotionYear.get(d.promotion) : undefined);
+  if (year !== undefined && dYear !== year) return false;
+  if (promo !== undefined) {
+    if (d.promotion !== undefined) return d.promotion === promo;
+    const py = catalog.promotionYear.get(promo);
+    return py !== undefined && d.year === py;
+  }
+  return true;
+}
+
+function defisOfAdmin(catalog: Catalog, slots: Slots): Defi[] {
+  if (!slots.administration) return [];
+  const group = adminGroup(catalog, slots.administration, slots.adminKeys ? slots.adminKeys.split(' ') : []);
+  return catalog.defis
+    .map((e) => e.item)
+    .filter((d) => d.administrationId !== undefined && group.has(d.administrationId) && inScope(catalog, d, slots));
+}
+
+const sortKey = (d: Defi): number => d.promotion ?? (d.year ? d.year - 2000 : 99);
+
+/** Défis as a Markdown list grouped by promotion/year, each line citing its source. */
+function defiList(catalog: Catalog, lang: Lang, defis: Defi[], withAdmin: boolean): string {
+  const groups = new Map<string, Defi[]>();
+  for (const d of [...defis].sort((a, b) => sortKey(a) - sortKey(b))) {
+    const year = d.year ?? (d.promotion !== undefined ? catalog.promotionYear.get(d.promotion) : undefined);
+    const label = t.groupLabel(lang, d.promotion, year);
+    groups.set(label, [...(groups.get(label) ?? []), d]);
+  }
+  const lines: string[] = [];
+  for (const [label, list] of groups) {
+    if (groups.size > 1 || list.some((d) => d.promotion !== undefined || d.year !== undefined)) lines.push(`\n**${label}**`);
+    for (const d of list) {
+      const admin = withAdmin && d.administrationId ? catalog.adminById.get(d.administrationId)?.name : undefined;
+      const src = d.sources[0];
+      lines.push(`- ${d.title}${admin ? ` (${admin})` : ''}${src ? ` — ${t.cite(lang, src.title, src.page)}` : ''}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+function peopleLines(catalog: Catalog, lang: Lang, d: Defi, only?: 'mentor'): [string[], FactSource[]] {
+  const lines: string[] = [];
+  const facts: FactSource[] = [];
+  const seen = new Set<string>();
+  const involved = [
+    ...d.people.map((id) => catalog.personById.get(id)).filter((p): p is Person => !!p),
+    ...catalog.people.map((e) => e.item).filter((p) => p.roles.some((r) => r.defiId === d.id)),
+  ];
+  for (const p of involved) {
+    if (seen.has(p.id)) continue;
+    seen.add(p.id);
+    const role = p.roles.find((r) => r.defiId === d.id)?.role ?? p.roles[0]?.role ?? 'other';
+    if (only && role !== only) continue;
+    lines.push(`- **${p.name}** — ${t.roleLabel(lang, role)}`);
+    facts.push(...p.sources.filter((s) => s.snippet.includes(p.name.split(' ').pop() ?? p.name)).slice(0, 1));
+  }
+  return [lines, facts];
+}
+
+const persons = (catalog: Catalog, id?: string): Person[] => {
+  const p = id ? catalog.personById.get(id) : undefined;
+  return p ? [p] : [];
+};
+
+function defisOfPersonIds(p: Person): string[] {
+  return [...new Set(p.roles.map((r) => r.defiId).filter((x): x is string => !!x))];
+}
+
+export function answerRule(catalog: Catalog, intent: RuleIntent, slots: Slots, lang: Lang): RuleAnswer | undefined {
+  switch (intent) {
+    case 'defis_by_administration': {
+      const defis = defisOfAdmin(catalog, slots);
+      const admin = slots.administration ? catalog.adminById.get(slots.administration) : undefined;
+      if (!defis.length || !admin) return undefined;
+      const head = t.defisOfAdministrationHeader(lang, admin.name, defis.length, t.scopeLabel(lang, slots.promotion, slots.year));
+      return { text: `${head}\n${defiList(catalog, lang, defis, defis.some((d) => d.administrationId !== admin.id))}`, facts: defis.flatMap((d) => d.sources.slice(0, 1)), confidence: 0.9 };
+    }
+    case 'defis_by_promotion': {
+      if (!slots.year && !slots.promotion) return undefined;
+      const defis = catalog.defis.map((e) => e.item).filter((d) => inScope(catalog, d, slots));
+      if (!defis.length) return undefined;
+      const head = t.defisOfPromotionHeader(lang, t.scopeLabel(lang, slots.promotion, slots.year), defis.length);
+      return { text: `${head}\n${defiList(catalog, lang, defis, true)}`, facts: defis.flatMap((d) => d.sources.slice(0, 1)), confidence: 0.85 };
+    }
+    case 'people_of_defi':
+    case 'mentor_of': {
+      const only = intent === 'mentor_of' ? 'mentor' : undefined;
+      let defis = byDefi(catalog, slots.defi);
+      if (!defis.length && slots.person) {
+        defis = persons(catalog, slots.person).flatMap((p) => defisOfPersonIds(p)).flatMap((id) => byDefi(catalog, id));
+      }
+      if (!defis.length && slots.administration) defis = defisOfAdmin(catalog, slots);
+      const parts: string[] = [];
+      const facts: FactSource[] = [];
+      for (const d of defis.slice(0, 4)) {
+        const [lines, f] = peopleLines(catalog, lang, d, only);
+        if (!lines.length) continue;
+        const who = slots.person && intent === 'mentor_of' ? catalog.personById.get(slots.person)?.name : undefined;
+        parts.push(`${who ? t.mentorHeader(lang, `**${who}**`) : t.peopleOfDefiHeader(lang, d.title)}\n${lines.join('\n')}`);
+        facts.push(...d.sources.slice(0, 1), ...f);
+      }
+      if (!parts.length) return undefined;
+      return { text: parts.join('\n\n'), facts, confidence: 0.85 };
+    }
+    case 'defis_of_person': {
+      const parts: string[] = [];
+      const facts: FactSource[] = [];
+      for (const p of persons(catalog, slots.person)) {
+        const lines: string[] = [];
+        for (const r of p.roles) {
+          const d = r.defiId ? catalog.defiById.get(r.defiId) : undefined;
+          const admin = (r.administrationId && catalog.adminById.get(r.administrationId)?.name) ||
+            (d?.administrationId && catalog.adminById.get(d.administrationId)?.name);
+          const what = d?.title ?? r.label;
+          if (!what && !admin) continue;
+          lines.push(`- ${what ?? ''}${admin ? ` (${admin})` : ''} — ${t.roleLabel(lang, r.role)}`);
+          if (d) facts.push(...d.sources.slice(0, 1));
+        }
+        if (!lines.length) continue;
+        parts.push(`${t.defisOfPersonHeader(lang, p.name)}\n${[...new Set(lines)].join('\n')}`);
+        facts.unshift(...p.sources.slice(0, 1));
+      }
+      if (!parts.length) return undefined;
+      return { text: parts.join('\n\n'), facts, confidence: 0.85 };
+    }
+  }
+}
+
+/** Fact sources → cited sources, one per passage, at most `limit`. */
+export function toSources(facts: FactSource[], url: (path: string, page?: number) => string, limit = 8): Source[] {
+  const seen = new Set<string>();
+  const out: Source[] = [];
+  for (const f of facts) {
+    if (seen.has(f.passageId) || out.length >= limit) continue;
+    seen.add(f.passageId);
+    out.push({ id: f.passageId, title: f.title, path: f.path, page: f.page, url: url(f.path, f.page), snippet: f.snippet });
+  }
+  return out;
+}

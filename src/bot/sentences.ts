@@ -1,0 +1,98 @@
+/**
+ * Sentence scoring, pure: how much of the question a sentence answers.
+ *
+ * A question is a list of term groups (one per content word: the analysed
+ * word and the forms it may take in the documents: translations, synonyms,
+ * typo corrections), each weighted by its rarity in the corpus. A sentence's
+ * coverage is the weighted share of groups it contains; a word the corpus
+ * never uses ("Australie", "weather") weighs the most, so a question about
+ * another topic can never be well covered.
+ */
+
+export interface TermGroup {
+  /** The question's analysed term. */
+  term: string;
+  /** Forms that count as this term in a document (the term itself included). */
+  forms: Set<string>;
+  /** Rarity weight, > 0. */
+  weight: number;
+}
+
+export interface SentenceScore {
+  /** Weighted share of the question's groups found, in [0, 1]. */
+  coverage: number;
+  /** Groups found. */
+  matched: number;
+  /** Smallest span of tokens containing all found groups (1 = adjacent). */
+  span: number;
+  /** Coverage with a small bonus for compact matches; used to rank. */
+  score: number;
+}
+
+/** Inverse document frequency: rare terms weigh more; a term the corpus never uses weighs the most. */
+export function rarity(documentFrequency: number, passageCount: number): number {
+  return Math.log(1 + passageCount / (1 + documentFrequency));
+}
+
+/** Score one sentence given its analysed terms in order. */
+export function scoreSentence(groups: TermGroup[], sentenceTerms: string[]): SentenceScore {
+  const total = groups.reduce((s, g) => s + g.weight, 0);
+  if (!total || !sentenceTerms.length) return { coverage: 0, matched: 0, span: 0, score: 0 };
+  const positions: number[][] = groups.map(() => []);
+  sentenceTerms.forEach((t, i) => {
+    groups.forEach((g, gi) => {
+      if (g.forms.has(t)) positions[gi]?.push(i);
+    });
+  });
+  let hit = 0;
+  let matched = 0;
+  const found: number[][] = [];
+  groups.forEach((g, gi) => {
+    const p = positions[gi] ?? [];
+    if (p.length) {
+      hit += g.weight;
+      matched++;
+      found.push(p);
+    }
+  });
+  const span = found.length > 1 ? minimalSpan(found) : found.length;
+  const coverage = hit / total;
+  // Proximity: matched words close together make a sentence about them, not one mentioning them in passing.
+  const compactness = found.length > 1 ? found.length / span : 1;
+  return { coverage, matched, span, score: coverage * (0.85 + 0.15 * compactness) };
+}
+
+/** Smallest window (in tokens) containing one position of each list. */
+export function minimalSpan(lists: number[][]): number {
+  const events: [number, number][] = [];
+  lists.forEach((l, i) => l.forEach((p) => events.push([p, i])));
+  events.sort((a, b) => a[0] - b[0]);
+  const need = lists.length;
+  const count = new Map<number, number>();
+  let have = 0;
+  let best = Infinity;
+  let left = 0;
+  for (const [pos, list] of events) {
+    count.set(list, (count.get(list) ?? 0) + 1);
+    if (count.get(list) === 1) have++;
+    while (have === need) {
+      const [lpos, llist] = events[left] ?? [pos, list];
+      best = Math.min(best, pos - lpos + 1);
+      count.set(llist, (count.get(llist) ?? 1) - 1);
+      if (count.get(llist) === 0) have--;
+      left++;
+    }
+  }
+  return Number.isFinite(best) ? best : 0;
+}
+
+const NUMBER_WORDS =
+  /\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|cent|cents|mille|millions?|milliards?|moitie|tiers|quart|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|hundred|thousand|million|billion|half)\b/i;
+const MONTHS =
+  /\b(?:janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|octobre|novembre|decembre|décembre|january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
+
+/** Does the sentence state a figure (digits or number words)? */
+export const statesFigure = (sentence: string): boolean => /\d/.test(sentence) || NUMBER_WORDS.test(sentence);
+
+/** Does the sentence state a date (a year or a month)? */
+export const statesDate = (sentence: string): boolean => /\b(?:1[89]|20)\d\d\b/.test(sentence) || MONTHS.test(sentence);
