@@ -16,12 +16,11 @@ export function readText(text: string, fileName: string): RawDocument[] {
   const fm = parseFrontMatter(source, fileName);
   const date = fm.date ?? dateFromFileName(fileName);
   const fmTitle = scalar(fm.meta['title']);
-  const title = fmTitle ? clip(cleanInline(fmTitle), 200) : undefined;
   const lead = leadBlocks(fm.meta);
-
-  if (hasLanguageBlocks(fm.body)) {
-    return readWordPress(fm.body, { meta: fm.meta, date, lead, title });
+  if (hasLanguageBlocks(fm.body) || (fmTitle && hasLanguageBlocks(fmTitle))) {
+    return readWordPress(fm.body, { meta: fm.meta, date, lead, title: fmTitle });
   }
+  const title = fmTitle ? clip(cleanInline(fmTitle), 200) : undefined;
   const body = markdownToBlocks(fm.body);
   const blocks = [...dropRepeated(lead, body), ...body];
   const lang = scalar(fm.meta['lang']);

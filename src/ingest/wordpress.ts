@@ -1,7 +1,7 @@
 import type { Block, RawDocument } from './blocks.js';
 import type { Lang, Metadata } from './types.js';
 import { cleanInline } from './text/inline.js';
-import { firstLine, markdownToBlocks } from './text/md-blocks.js';
+import { clip, firstLine, markdownToBlocks } from './text/md-blocks.js';
 
 /**
  * WordPress qTranslate pages: `[:fr]…[:en]…[:]` language blocks → one document per language.
@@ -60,21 +60,22 @@ export interface WordPressBase {
   date?: string;
   /** Blocks to put first in every language (front-matter lead text). */
   lead?: Block[];
-  /** Title from front matter, used when a language has no title of its own. */
+  /** Title from front matter (possibly with language blocks of its own), used when the page's first line has none. */
   title?: string;
 }
 
 export function readWordPress(body: string, base: WordPressBase): RawDocument[] {
-  // A first line holding language blocks is the page title, one per language.
+  // Without a front matter title, a first line holding language blocks, with text after it, is the page title.
   const newline = body.indexOf('\n');
   const head = newline < 0 ? body : body.slice(0, newline);
-  const titled = hasLanguageBlocks(head);
-  const titles = titled ? splitLanguages(head) : new Map<Lang, string>();
+  const titled = !base.title && hasLanguageBlocks(head) && body.slice(head.length).trim() !== '';
+  const shared = base.title && !hasLanguageBlocks(base.title) ? base.title : '';
+  const titles = titled ? splitLanguages(head) : splitLanguages(base.title ?? '');
   const bodies = splitLanguages(titled ? body.slice(head.length) : body, titles.keys());
   const docs: RawDocument[] = [];
   for (const lang of LANGS) {
     const text = bodies.get(lang);
-    const title = cleanInline(titles.get(lang) ?? '') || base.title || (text ? firstLine(text) : undefined);
+    const title = clip(cleanInline(titles.get(lang) ?? shared), 200) || (text ? firstLine(text) : undefined);
     if (text === undefined && !titles.has(lang)) continue;
     const blocks = [...(base.lead ?? []), ...markdownToBlocks(text ?? '')];
     if (!blocks.length) continue;

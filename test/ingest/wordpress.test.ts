@@ -70,6 +70,16 @@ describe('WordPress language blocks', () => {
     expect(docs[0]!.meta).not.toBe(docs[1]!.meta);
   });
 
+  it('reads language blocks in a front matter title', () => {
+    const docs = readText('---\ntitle: "[:fr]Le titre[:en]The title[:]"\n---\n[:fr]Le texte.[:en]The text.[:]\n', 'p.md');
+    expect(docs.map((d) => [d.lang, d.title, d.blocks.map((b) => b.text)])).toEqual([
+      ['fr', 'Le titre', ['Le texte.']],
+      ['en', 'The title', ['The text.']],
+    ]);
+    const plain = readText('---\ntitle: Un titre\n---\n[:fr]Le texte.[:en]The text.[:]\n', 'p.md');
+    expect(plain.map((d) => d.title)).toEqual(['Un titre', 'Un titre']);
+  });
+
   it('a title line with a body without markers gives the body to both languages', () => {
     const docs = readText('[:fr]Titre[:en]Title[:]\n\nUn seul corps de texte.', 'page.txt');
     expect(docs.map((d) => [d.lang, d.title, d.blocks[0]?.text])).toEqual([
