@@ -20,6 +20,9 @@ const LIGATURE_RE = /[\uFB00-\uFB06]/g;
 /** Zero-width and invisible formatting characters (ZWSP, ZWNJ, ZWJ, LRM, RLM, word joiner, BOM). */
 const INVISIBLE_RE = /[\u200B-\u200F\u2060\uFEFF]/g;
 
+/** C0 and C1 control characters other than tab, line feed and carriage return (PDF icon glyphs map to NUL). */
+const CONTROL_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
 /** Spaces other than U+0020: NBSP, narrow NBSP (French ; : ! ?), en/em/thin/hair spaces, ideographic. */
 const ODD_SPACE_RE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
 
@@ -49,9 +52,9 @@ export function removeSoftHyphens(text: string): string {
   return text.replace(/\u00AD[ \t]*\r?\n[ \t]*/g, '').replace(/\u00AD/g, '');
 }
 
-/** Drop zero-width characters (they split words for search and quoting). */
+/** Drop zero-width characters (they split words for search and quoting) and control characters. */
 export function removeInvisibles(text: string): string {
-  return text.replace(INVISIBLE_RE, '');
+  return text.replace(INVISIBLE_RE, '').replace(CONTROL_RE, '');
 }
 
 /** Non-breaking and typographic spaces become plain spaces; tabs and newlines are left alone. */

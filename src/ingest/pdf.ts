@@ -68,12 +68,29 @@ function toIngestError(error: unknown, bytes: Uint8Array): IngestError {
   return new IngestError(`corrupt PDF: ${detail}`, 'corrupt');
 }
 
-/** Split a page's raw text into normalised, non-empty lines. */
-function pageLines(text: string): string[] {
+/**
+ * Split a page's raw text into normalised, non-empty lines. Symbol-font glyphs (private-use
+ * code points) are bullets at a line start and meaningless elsewhere; "↩" is an HTML
+ * footnote's back-link.
+ */
+export function pageLines(text: string): string[] {
   return normalizeText(text)
     .split('\n')
-    .map((line) => line.replace(/\s*↩\s*/g, ' ').replace(/[ \u00A0]+$/g, '').replace(/^ +/, ''))
-    .filter((line) => line.trim() !== '');
+    .map((line) =>
+      line
+        .replace(/^[ \t]*[\uE000-\uF8FF]+[ \t]*/u, '• ')
+        .replace(/[\uE000-\uF8FF]/gu, '')
+        .replace(/\s*↩\s*/g, ' ')
+        .replace(/[ \t]+$/, '')
+        .replace(/^[ \t]+/, ''),
+    )
+    .filter((line) => /\S/.test(line))
+    .reduce<string[]>((out, line) => {
+      // A bullet alone on its line belongs to the text on the next one.
+      if (out[out.length - 1] === '•') out[out.length - 1] = `• ${line.replace(/^•\s*/, '')}`;
+      else out.push(line);
+      return out;
+    }, []);
 }
 
 /**

@@ -42,6 +42,7 @@ describe('normalize', () => {
 
   it('removes zero-width characters', () => {
     expect(removeInvisibles('don\u200Bnées\uFEFF pu\u2060bliques\u200D')).toBe('données publiques');
+    expect(removeInvisibles('\u0000 Découvrez\u0007 nos\u0085 guides\tet\nplus')).toBe(' Découvrez nos guides\tet\nplus');
   });
 
   it('turns non-breaking and typographic spaces into plain spaces but keeps tabs and newlines', () => {

@@ -18,6 +18,21 @@ const STRUCTURE_RE = /^(?:chapitre|partie|titre|annexe|article|section|chapter|p
 /** "I - ", "II. ", "A. ", "1. ", "1) ", "2.3 ", "1 " followed by a capital letter. */
 const NUMBERED_RE = /^(?:(?:[IVXLC]{1,5}|[A-H]|\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)]?\s*[-–—.)]?\s+)(?=[\p{Lu}«"“'’])/u;
 
+/**
+ * A table row, as pdf-parse renders it: cells separated by tabs, with at least one cell of
+ * several words or a number. Justified text also gets tabs, but between single words.
+ */
+export function isTableRow(line: string): boolean {
+  if (!line.includes('\t')) return false;
+  const cells = line.split('\t').map((c) => c.trim()).filter(Boolean);
+  return cells.length >= 2 && cells.some((c) => /\s/.test(c) || /^[\d\s,.%€]+$/.test(c));
+}
+
+/** Whether a heading (merged with its wrapped lines) can stand: numbered items ending a sentence are list items or footnotes. */
+export function headingStands(text: string): boolean {
+  return isAllCaps(text) || SECTION_WORDS.has(text.toLowerCase().replace(/\s*:$/, '')) || !/[.;,]$/.test(text);
+}
+
 /** A table-of-contents entry: dot leaders or a trailing page number after a title. */
 export function isTocEntry(line: string): boolean {
   return /(?:\.\s?){4,}\s*\d+\s*$/.test(line) || /(?:…\s*){2,}\s*\d+\s*$/.test(line);
@@ -53,11 +68,21 @@ export interface HeadingContext {
   width: number;
 }
 
-/** Heading level (1 = top) when the line is a heading, else 0. */
-export function headingLevel(line: string, ctx: HeadingContext): number {
-  const s = line.trim();
+/** Numbers in a line besides its leading numbering ("CNAMTS 154 167 120" is a table row). */
+function numbersAfterNumbering(line: string): number {
+  const rest = line.replace(NUMBERED_RE, '');
+  return (rest.match(/(?<![\p{L}\d])\d+(?:[.,]\d+)?(?![\p{L}\d])/gu) ?? []).length;
+}
+
+/**
+ * Heading level (1 = top) when the line, as pdf-parse renders it (tabs between cells), is
+ * a heading, else 0. The caller still checks the heading with its wrapped continuation.
+ */
+export function headingLevel(rawLine: string, ctx: HeadingContext): number {
+  if (isTableRow(rawLine)) return 0;
+  const s = rawLine.replace(/\s+/g, ' ').trim();
   if (s.length < 3 || s.length > 120 || letters(s) < 3 || words(s) > 16) return 0;
-  if (/^\p{Ll}/u.test(s) || isTocEntry(s) || s.includes('\t')) return 0;
+  if (/^\p{Ll}/u.test(s) || isTocEntry(s) || numbersAfterNumbering(s) >= 2) return 0;
   const lower = s.toLowerCase().replace(/\s*:$/, '');
   if (SECTION_WORDS.has(lower)) return 1;
   // A heading does not end like a sentence or a clause.
@@ -72,6 +97,24 @@ export function headingLevel(line: string, ctx: HeadingContext): number {
   const prevEnds = ctx.prev === undefined || /[.!?:…»”)]$/.test(ctx.prev.trim());
   const nextStarts = ctx.next !== undefined && /^[\p{Lu}«"“(\d•–—-]/u.test(ctx.next.trim());
   const short = s.length <= ctx.width * 0.6 && words(s) <= 10;
-  if (prevEnds && nextStarts && short && /^\p{Lu}/u.test(s) && !s.includes(':') && !/\d$/.test(s)) return 2;
+  // Body text follows a heading; a short line among short lines is a table cell or a diagram label.
+  const bodyFollows = (ctx.next?.trim().length ?? 0) >= ctx.width * 0.5;
+  if (prevEnds && nextStarts && short && bodyFollows && /^\p{Lu}/u.test(s) && !s.includes(':') && !/\d$/.test(s)) return 2;
   return 0;
+}
+
+/**
+ * A heading wrapped on two lines with nothing else marking it: "La mise en œuvre de la loi
+ * n’a toutefois pas été à la hauteur de⏎ses ambitions" between two paragraphs. Both lines
+ * are unpunctuated, the second is short and in lower case, and body text follows.
+ */
+export function wrappedHeading(line: string, next: string, ctx: HeadingContext & { after?: string }): boolean {
+  const a = line.replace(/\s+/g, ' ').trim();
+  const b = next.replace(/\s+/g, ' ').trim();
+  if (isTableRow(line) || isTableRow(next) || !/^\p{Lu}/u.test(a) || !/^\p{Ll}/u.test(b)) return false;
+  if (/[.,;:!?…-]$/.test(a) || /[.,;:!?…-]$/.test(b) || words(a) + words(b) > 20 || words(b) > 8) return false;
+  if (numbersAfterNumbering(`${a} ${b}`) >= 2 || isTocEntry(b)) return false;
+  const prevEnds = ctx.prev === undefined || /[.!?:…»”)]$/.test(ctx.prev.trim());
+  const after = ctx.after?.trim() ?? '';
+  return prevEnds && b.length <= ctx.width * 0.6 && /^[\p{Lu}«"“]/u.test(after) && after.length >= ctx.width * 0.5;
 }

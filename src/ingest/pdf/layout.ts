@@ -5,7 +5,7 @@
  * inferred from punctuation, line length and bullets.
  */
 import type { Block } from '../blocks.js';
-import { headingLevel, isAllCaps, isTocEntry } from './headings.js';
+import { headingLevel, headingStands, isAllCaps, isTableRow, isTocEntry, wrappedHeading } from './headings.js';
 import { endsWithHyphen, joinLines, type HyphenContext } from './hyphenation.js';
 
 /** Bullet characters, including the private-use ones Symbol/Wingdings fonts map to. */
@@ -19,16 +19,6 @@ export function typicalWidth(lines: readonly string[]): number {
   const lengths = lines.map((l) => l.length).filter((n) => n >= 15).sort((a, b) => a - b);
   if (lengths.length === 0) return 80;
   return lengths[Math.floor((lengths.length - 1) * 0.8)] ?? 80;
-}
-
-/**
- * A table row, as pdf-parse renders it: cells separated by tabs, with at least one cell of
- * several words or a number. Justified text also gets tabs, but between single words.
- */
-export function isTableRow(line: string): boolean {
-  if (!line.includes('\t')) return false;
-  const cells = line.split('\t').map((c) => c.trim()).filter(Boolean);
-  return cells.length >= 2 && cells.some((c) => /\s/.test(c) || /^[\d\s,.%€]+$/.test(c));
 }
 
 /** Tabs from pdf-parse's cell detection become single spaces. */
@@ -46,7 +36,7 @@ interface Open {
 /** Build the blocks of a document from its cleaned pages (page i is page number i + 1). */
 export function linesToBlocks(pages: readonly (readonly string[])[], ctx: HyphenContext): Block[] {
   const blocks: Block[] = [];
-  const docWidth = typicalWidth(pages.flat());
+  const docWidth = typicalWidth(pages.flat().map(detab));
   let open: Open | undefined;
   let lastLine: string | undefined; // last line of the previous page, for headings at a page top
 
@@ -62,25 +52,36 @@ export function linesToBlocks(pages: readonly (readonly string[])[], ctx: Hyphen
   pages.forEach((raw, p) => {
     const page = p + 1;
     const lines = raw.map((l) => l.trim()).filter((l) => l && !isTocLeader(l));
-    const width = lines.length >= 8 ? typicalWidth(lines) : docWidth;
+    const width = lines.length >= 8 ? typicalWidth(lines.map(detab)) : docWidth;
     flush(); // blocks never cross a page
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i] as string;
       const prev = i > 0 ? lines[i - 1] : lastLine;
-      const level = headingLevel(detab(line), { prev: prev && detab(prev), next: lines[i + 1], width });
+      const level = headingLevel(line, { prev: prev && detab(prev), next: lines[i + 1], width });
       if (level > 0) {
-        flush();
         let text = detab(line);
+        let j = i;
         // A heading wrapped on several lines: all-caps runs, or continuations in lower case.
-        while (i + 1 < lines.length && text.length < 160) {
-          const nxt = detab(lines[i + 1] as string);
+        while (j + 1 < lines.length && text.length < 160) {
+          const nxt = detab(lines[j + 1] as string);
           const caps = isAllCaps(text) && isAllCaps(nxt) && !/[.;]$/.test(text);
-          const cont = /^\p{Ll}/u.test(nxt) && !/[.;:]$/.test(text) && nxt.length < width * 0.9 && !/[.;]$/.test(nxt);
+          const cont = /^\p{Ll}/u.test(nxt) && !/[.;:]$/.test(text) && !endsWithHyphen(text);
           if (!caps && !cont) break;
           text = joinLines(text, nxt, ctx);
-          i++;
+          j++;
         }
-        blocks.push({ type: 'heading', text, page, level });
+        if (headingStands(text)) {
+          flush();
+          blocks.push({ type: 'heading', text, page, level });
+          i = j;
+          continue;
+        }
+      }
+      const next = lines[i + 1];
+      if (next !== undefined && wrappedHeading(line, next, { prev: prev && detab(prev), after: lines[i + 2], width })) {
+        flush();
+        blocks.push({ type: 'heading', text: joinLines(detab(line), detab(next), ctx), page, level: 2 });
+        i++;
         continue;
       }
       const bullet = bulletOf(line, open);
@@ -116,6 +117,8 @@ function startsParagraph(open: Open, line: string, width: number): boolean {
   const last = detab(open.lines[open.lines.length - 1] ?? '');
   if (!last || endsWithHyphen(last)) return false;
   const s = detab(line);
+  // "…(ministère de la défense) ;⏎approfondir l’analyse…": items of a list whose bullets were not text.
+  if (/;$/.test(last) && /^\p{Ll}/u.test(s)) return last.length < width * 0.85;
   if (!/^[\p{Lu}\d«"“(]/u.test(s)) return false;
   // A sentence ended on a line clearly shorter than the column: the paragraph ended there.
   return TERMINAL_RE.test(last) && last.length < width * 0.85;
