@@ -154,7 +154,9 @@ function dropTrailingCrumbs(blocks: Block[]): Block[] {
     if (b.type === 'heading' || (b.type === 'paragraph' && words <= 4 && !/[.!?…:]$/.test(b.text))) end--;
     else break;
   }
-  return end === blocks.length ? blocks : blocks.slice(0, end);
+  // A document made only of short lines keeps them: they are its content, not its furniture.
+  const rest = blocks.slice(0, end);
+  return rest.some((b) => b.type !== 'heading') ? rest : blocks;
 }
 
 /** Metadata fields whose values are words worth searching. */

@@ -127,6 +127,11 @@ describe('segmentDocument', () => {
     expect(cutLong('court')).toEqual(['court']);
   });
 
+  it('keeps a document made only of short lines', () => {
+    const raw: RawDocument = { kind: 'article', title: 't', meta: {}, blocks: [{ type: 'paragraph', text: 'Trois mots seulement' }] };
+    expect(segmentDocument(raw, ids('d4')).passages.map((p) => p.text)).toEqual(['Trois mots seulement']);
+  });
+
   it('detects the language when the reader did not set it', () => {
     const en: RawDocument = { kind: 'article', title: 'A test', meta: {}, blocks: [{ type: 'paragraph', text: 'This is the text of the report, and it is written in English for the readers.' }] };
     expect(segmentDocument(en, ids('d3')).document.lang).toBe('en');
