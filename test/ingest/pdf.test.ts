@@ -85,7 +85,7 @@ describe('readPdf on the real reports', () => {
       if (d instanceof IngestError) continue;
       for (const b of d.blocks) {
         // Cour des comptes: "Cour des comptes <tab> <title>" then the page number, on pages 2..n.
-        expect(/^Cour des comptes\s/.test(b.text) && b.page > 1, `${name} p${b.page}: ${b.text}`).toBe(false);
+        expect(/^Cour des comptes\s/.test(b.text) && (b.page ?? 0) > 1, `${name} p${b.page}: ${b.text}`).toBe(false);
         // Etalab guides: "Etalab Consultez la dernière version de ce guide sur guides.etalab.gouv.fr 7".
         expect(b.text.includes('Consultez la dernière version de ce guide'), `${name}: ${b.text}`).toBe(false);
       }
@@ -94,7 +94,7 @@ describe('readPdf on the real reports', () => {
     // it would be a block of its own or glued to the page's first words.
     for (const name of readdirSync(CDC)) {
       const d = doc(name);
-      for (const b of d.blocks.filter((x) => x.page > 1)) {
+      for (const b of d.blocks.filter((x) => (x.page ?? 0) > 1)) {
         expect(b.text === String(b.page) || b.text.startsWith(`${b.page} `), `${name} p${b.page}: ${b.text}`).toBe(false);
       }
     }
