@@ -4,7 +4,7 @@
  * root, path and sha256) reuse the previous run's documents and passages.
  */
 import { stat } from 'node:fs/promises';
-import { basename, extname, resolve } from 'node:path';
+import { basename, extname, relative, resolve } from 'node:path';
 import type { Artifact, IngestedCorpus } from '../index/types.js';
 import type { RawDocument } from './blocks.js';
 import { IngestError } from './errors.js';
@@ -161,8 +161,10 @@ async function hashOf(file: CorpusFile): Promise<string | undefined> {
   }
 }
 
+/** The file as an editor would type it: relative to the working directory when several roots are read. */
 function displayPath(file: CorpusFile, roots: string[]): string {
-  return roots.length > 1 ? `${roots[file.root]}/${file.path}` : file.path;
+  if (roots.length === 1) return file.path;
+  return `${relative(process.cwd(), roots[file.root]!) || '.'}/${file.path}`;
 }
 
 /** Regroups the previous run's indexed files with their documents and passages. */

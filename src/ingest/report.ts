@@ -57,27 +57,25 @@ export interface SummaryOptions {
 }
 
 const STATUS: Record<FileReport['status'], string> = { indexed: 'ok', skipped: 'skipped', failed: 'FAILED' };
-const MAX_FILE_COLUMN = 64;
 
 export function formatSummary(corpus: IngestedCorpus, options: SummaryOptions): string {
   const lines: string[] = [];
   const byRoot = new Map<number, FileReport[]>();
   for (const f of corpus.files) byRoot.set(f.root, [...(byRoot.get(f.root) ?? []), f]);
-  const width = Math.min(MAX_FILE_COLUMN, Math.max(4, ...corpus.files.map((f) => f.path.length)));
-
   for (const [root, files] of [...byRoot].sort((a, b) => a[0] - b[0])) {
     lines.push('', `${options.rootLabels[root] ?? `root ${root}`} (${plural(files.length, 'file')})`);
-    lines.push(row(['status '.padEnd(7), 'file'.padEnd(width), 'kind   ', 'pages', 'passages', 'warnings, errors']));
+    // Fixed-width columns first and the file last, so that long names never break the alignment.
+    lines.push(row(['status '.padEnd(7), 'kind   ', 'pages', 'passages', 'file — warnings, errors']));
     for (const f of files) {
+      const note = notes(f);
       lines.push(
         row([
           (f.reused ? 'reused' : STATUS[f.status]).padEnd(7),
-          f.path.padEnd(width),
           f.kind.padEnd(7),
           (f.pages ? String(f.pages) : '-').padStart(5),
           (f.status === 'indexed' ? String(f.passages) : '-').padStart(8),
-          notes(f),
-        ]).trimEnd(),
+          note ? `${f.path} — ${note}` : f.path,
+        ]),
       );
     }
   }

@@ -44,9 +44,9 @@ describe('npm run ingest', () => {
     expect(run.stderr).toContain('[1/2] articles/broken.pdf … failed: not a PDF (content looks like text: "not a pdf at all…")');
     expect(run.stderr).toMatch(/\[2\/2\] articles\/seed\.txt … indexed, \d+ passages/);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^\s+status\s+file\s+kind\s+pages\s+passages\s+warnings, errors$/m);
-    expect(run.stdout).toMatch(/^\s+ok\s+articles\/seed\.txt\s+article\s+-\s+\d+$/m);
-    expect(run.stdout).toMatch(/^\s+FAILED\s+articles\/broken\.pdf\s+report\s+-\s+-\s+error: not a PDF/m);
+    expect(run.stdout).toMatch(/^\s+status\s+kind\s+pages\s+passages\s+file — warnings, errors$/m);
+    expect(run.stdout).toMatch(/^\s+ok\s+article\s+-\s+\d+\s+articles\/seed\.txt$/m);
+    expect(run.stdout).toMatch(/^\s+FAILED\s+report\s+-\s+-\s+articles\/broken\.pdf — error: not a PDF/m);
     expect(run.stdout).toContain('Files: 2 seen, 1 indexed (1 read, 0 reused), 0 skipped, 1 failed');
     expect(run.stdout).toContain(`Index written to ${index}`);
     const artifact = JSON.parse(await readFile(index, 'utf8')) as IngestedCorpus & { format: string };
@@ -56,7 +56,7 @@ describe('npm run ingest', () => {
 
     const again = ingest([dir, '--index', index]);
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/^\s+reused\s+articles\/seed\.txt/m);
+    expect(again.stdout).toMatch(/^\s+reused\s+article\s+-\s+\d+\s+articles\/seed\.txt$/m);
     expect(again.stdout).toContain('1 indexed (0 read, 1 reused)');
   });
 
@@ -127,10 +127,10 @@ describe('summary wording', () => {
     const lines = text.split('\n');
     expect(lines).toContain('corpus (3 files)');
     expect(lines).toContain('../shared (1 file)');
-    expect(text).toMatch(/^ {2}ok {7}reports\/x\.pdf\s+report\s+45\s+230$/m);
-    expect(text).toMatch(/^ {2}reused {3}a\.md\s+article\s+-\s+3 {2}warning: title taken from the file name$/m);
-    expect(text).toMatch(/^ {2}skipped {2}b\.docx\s+unknown\s+-\s+- {2}skipped: unsupported file type \.docx$/m);
-    expect(text).toMatch(/^ {2}FAILED {3}scan\.pdf\s+report\s+-\s+- {2}error: no text layer \(scanned image\?\)$/m);
+    expect(text).toMatch(/^ {2}ok\s+report\s+45\s+230 {2}reports\/x\.pdf$/m);
+    expect(text).toMatch(/^ {2}reused\s+article\s+-\s+3 {2}a\.md — warning: title taken from the file name$/m);
+    expect(text).toMatch(/^ {2}skipped\s+unknown\s+-\s+- {2}b\.docx — skipped: unsupported file type \.docx$/m);
+    expect(text).toMatch(/^ {2}FAILED\s+report\s+-\s+- {2}scan\.pdf — error: no text layer \(scanned image\?\)$/m);
     expect(text).toContain('Files: 4 seen, 2 indexed (1 read, 1 reused), 1 skipped, 1 failed');
     expect(text).toContain('Documents: 0, pages: 45, passages: 0');
     expect(text).toContain('Time: 2.5 s');
