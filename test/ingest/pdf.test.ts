@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Block } from '../../src/ingest/blocks.js';
 import { IngestError } from '../../src/ingest/errors.js';
-import { readPdf, type PdfRead } from '../../src/ingest/pdf.js';
+import { pageLines, readPdf, type PdfRead } from '../../src/ingest/pdf.js';
+import { buildHyphenContext, hyphenChoice, joinLines } from '../../src/ingest/pdf/hyphenation.js';
+import { pageNumberValue, removeRunningLines } from '../../src/ingest/pdf/running.js';
 import { makePdf } from '../helpers/make-pdf.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -238,5 +240,73 @@ describe('readPdf on bad and odd files', () => {
     expect(withTitle.date).toBe('2019-03-04');
     expect(withTitle.meta['Title']).toBe('resultats_final.docx');
     expect(withTitle.title).toBe('Les résultats de l’enquête sont publiés.');
+  });
+});
+
+describe('PDF clean-up functions on crafted lines', () => {
+  it('removes recurring header/footer lines and page numbers, keeps repeated body text and stray numbers', () => {
+    const topics = ['le recensement', 'la formation', 'les coûts', 'le contenu', 'les animateurs', 'la santé'];
+    const pages = Array.from({ length: 6 }, (_, i) => [
+      `Cour des comptes \tLa journée défense et citoyenneté (JDC).`,
+      String(i + 1),
+      `Cette page traite de ${topics[i]}, avec une phrase complète.`,
+      'Source : Anafi à partir des comptes de gestion',
+      'Une autre phrase du corps de la page.',
+      i === 3 ? '23' : `Dernière phrase de la page ${i + 1}.`,
+      `Page ${i + 1} sur 6`,
+    ]);
+    const out = removeRunningLines(pages);
+    for (const [i, lines] of out.entries()) {
+      expect(lines[0]).toBe(`Cette page traite de ${topics[i]}, avec une phrase complète.`);
+      expect(lines).toContain('Source : Anafi à partir des comptes de gestion');
+      expect(lines.some((l) => l.startsWith('Cour des comptes') || l.startsWith('Page '))).toBe(false);
+    }
+    expect(out[3]).toContain('23'); // a table value at the bottom of one page, not a page number
+  });
+
+  it('recognises page-number lines', () => {
+    expect(['12', '- 12 -', '— 12 —', '12/45', '12 / 45', 'Page 12', 'Page 12 sur 45', 'page 12 of 45', 'p. 12'].map(pageNumberValue)).toEqual(
+      Array(9).fill(12),
+    );
+    expect(['29/01/2016', '45/12', 'Page douze', '12 %', '1 234'].map(pageNumberValue)).toEqual(Array(5).fill(undefined));
+  });
+
+  it('rejoins typeset hyphenation and keeps compounds', () => {
+    const ctx = buildHyphenContext([
+      ['La commission a examiné l’établissement public et la gestion médico-sociale des établissements.'],
+    ]);
+    expect(joinLines('pour at-', 'teindre les objectifs', ctx)).toBe('pour atteindre les objectifs');
+    expect(joinLines('un établis-', 'sement public', ctx)).toBe('un établissement public');
+    expect(joinLines('la ville de Saint-', 'Étienne et', ctx)).toBe('la ville de Saint-Étienne et');
+    expect(joinLines('la prise en charge médico-', 'sociale', ctx)).toBe('la prise en charge médico-sociale');
+    expect(joinLines('la sous-', 'direction des études', ctx)).toBe('la sous-direction des études');
+    expect(joinLines('le vice-', 'président', ctx)).toBe('le vice-président');
+    expect(joinLines('les non-', 'salariés', ctx)).toBe('les non-salariés');
+    expect(joinLines('c’est peut-', 'être vrai', ctx)).toBe('c’est peut-être vrai');
+    expect(joinLines('celle-', 'ci', ctx)).toBe('celle-ci');
+    expect(joinLines('les Hauts-de-', 'Seine', ctx)).toBe('les Hauts-de-Seine');
+    expect(joinLines('entre 2013-', '2014', ctx)).toBe('entre 2013-2014');
+    expect(joinLines('voir https://www.etalab.gouv.fr/entrepreneurs-', 'dinteret-general', ctx)).toBe(
+      'voir https://www.etalab.gouv.fr/entrepreneurs-dinteret-general',
+    );
+    expect(joinLines('une phrase', 'qui continue', ctx)).toBe('une phrase qui continue');
+    expect(joinLines('un tiret —', 'puis la suite', ctx)).toBe('un tiret — puis la suite');
+  });
+
+  it('takes the words around line-end hyphens out of the evidence', () => {
+    const ctx = buildHyphenContext([['le principe de transpa-', 'rence des algorithmes et la transparence']]);
+    expect(ctx.words.has('transpa')).toBe(false);
+    expect(ctx.words.has('rence')).toBe(false);
+    expect(ctx.words.get('transparence')).toBe(1);
+    expect(hyphenChoice('de transpa-', 'rence des', ctx)).toBe('join');
+  });
+
+  it('turns symbol-font bullets into list items and drops footnote back-links', () => {
+    expect(pageLines('\uF0B7 Premier point ;\n\uF02D Second point.\n\uF0B7\nTroisième point\nvoir supra.\u21A9')).toEqual([
+      '• Premier point ;',
+      '• Second point.',
+      '• Troisième point',
+      'voir supra.',
+    ]);
   });
 });
