@@ -151,6 +151,12 @@ export function checkPdf(bytes: Uint8Array): void {
   throw new IngestError(`not a PDF (content looks like ${describeContent(bytes)})`, 'type-mismatch');
 }
 
+/** PDFs end with `%%EOF` (trailing junk allowed); its absence means a cut-off download or copy. */
+export function hasPdfEnd(bytes: Uint8Array): boolean {
+  const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).toString('latin1');
+  return tail.includes('%%EOF');
+}
+
 /** Decodes a text file strictly as UTF-8 (BOM stripped), refusing binary content and other encodings. */
 export function decodeText(bytes: Uint8Array): string {
   if (bytes.length === 0) throw new IngestError('empty file (0 bytes)', 'empty');

@@ -8,7 +8,7 @@ import { basename, extname, relative, resolve } from 'node:path';
 import type { Artifact, IngestedCorpus } from '../index/types.js';
 import type { RawDocument } from './blocks.js';
 import { IngestError } from './errors.js';
-import { checkPdf, decodeText, listCorpusFiles, readBytes, sha256, shortId, type CorpusFile } from './files.js';
+import { checkPdf, decodeText, hasPdfEnd, listCorpusFiles, readBytes, sha256, shortId, type CorpusFile } from './files.js';
 import { ingestFingerprint } from './fingerprint.js';
 import { extractKnowledge } from './knowledge/index.js';
 import { readText } from './markdown.js';
@@ -110,6 +110,11 @@ async function ingestFile(file: CorpusFile, roots: string[], previous: Previous)
     }
     report.passages = passages.length;
     report.warnings.push(...warningsFor(file, raws, passages));
+    // pdf.js recovers what it can from a cut-off file: index it, but say the end is missing.
+    if (file.format === 'pdf' && !hasPdfEnd(bytes)) {
+      const read = report.pages === 1 ? '1 page' : `${report.pages} pages`;
+      report.warnings.push(`no end-of-file marker: the PDF may be truncated (${read} read)`);
+    }
     report.status = 'indexed';
     return { report, documents, passages };
   } catch (err) {

@@ -32,7 +32,7 @@ const BAD: Record<string, RegExp> = {
   'articles/bad-front-matter.md': /front matter/i,
   'articles/dangling.md': /^cannot read file: broken link/,
 };
-const GOOD = ['reports/good.pdf', 'reports/tiny.pdf', 'articles/seed.txt', 'articles/bom.md', 'articles/locked.md'];
+const GOOD = ['reports/good.pdf', 'reports/tiny.pdf', 'reports/cut-short.pdf', 'articles/seed.txt', 'articles/bom.md', 'articles/locked.md'];
 
 let root: string;
 let corpus: IngestedCorpus;
@@ -48,6 +48,8 @@ beforeAll(async () => {
   await copyFile(SCANNED_PDF, at('reports/scan.pdf'));
   await copyFile(SEED, at('articles/seed.txt'));
   await writeFile(at('reports/tiny.pdf'), minimalPdf(['Un petit rapport fabrique pour le test, avec une phrase complete.']));
+  const tiny = minimalPdf(['Un rapport dont la fin manque, mais dont le texte reste lisible en entier.']);
+  await writeFile(at('reports/cut-short.pdf'), tiny.subarray(0, tiny.length - '%%EOF\n'.length));
   await writeFile(at('reports/random.pdf'), noiseBytes(4096));
   await writeFile(at('reports/corrupt.pdf'), Buffer.concat([Buffer.from('%PDF-1.7\n'), noiseBytes(4096, 7)]));
   await writeFile(at('reports/truncated.pdf'), good.subarray(0, Math.floor(good.length / 2)));
@@ -122,6 +124,14 @@ describe('good files beside them', () => {
     expect(r?.errors).toEqual([]);
     expect(r?.passages).toBeGreaterThan(0);
     expect(corpus.passages.filter((p) => p.path === path)).toHaveLength(r!.passages);
+  });
+
+  it('a PDF read in full but missing its end marker is indexed with a warning', () => {
+    expect(fileReport('reports/cut-short.pdf')?.warnings).toEqual([
+      'no end-of-file marker: the PDF may be truncated (1 page read)',
+    ]);
+    expect(summaryLines('reports/cut-short.pdf')[0]).toMatch(/^\s+ok\s.*— warning: no end-of-file marker/);
+    expect(fileReport('reports/good.pdf')?.warnings).toEqual([]);
   });
 
   it('a UTF-8 byte-order mark does not hide the front matter', () => {
