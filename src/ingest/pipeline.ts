@@ -72,7 +72,7 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestedCorp
 
   const documents = results.flatMap((r) => r.documents);
   const passages = results.flatMap((r) => r.passages);
-  const knowledge = await extractKnowledge(documents, passages);
+  const knowledge = extractKnowledge(documents, passages);
   return { roots, files: results.map((r) => r.report), documents, passages, knowledge, ingestVersion: version };
 }
 
