@@ -58,6 +58,8 @@ export interface NormalizedQuestion {
 export function normalizeQuestion(raw: string, forced?: Lang, previous?: Lang): NormalizedQuestion {
   const text = cleanQuestion(raw);
   const guess = detectLanguage(text, previous ?? 'fr');
-  const lang = forced ?? (guess.confidence <= 0.5 && previous ? previous : guess.lang);
+  // Accents alone ("Prévisecours ?") are weak evidence: without function words, keep the conversation's language.
+  const byWords = detectLanguage(fold(text), previous ?? 'fr');
+  const lang = forced ?? (byWords.confidence <= 0.5 && previous ? previous : guess.lang);
   return { text, folded: fold(text), words: words(text), lang, langConfidence: guess.confidence };
 }

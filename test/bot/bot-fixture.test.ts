@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { createBot } from '../../src/bot/bot.js';
+import { newSession } from '../../src/bot/types.js';
+import { fixture, simpleTools } from '../helpers/bot-fixtures.js';
+
+const { corpus } = fixture();
+const bot = createBot(corpus, { terms: simpleTools, sourceUrl: (p, page) => `/files/${p}${page ? `#p${page}` : ''}` });
+
+describe('rules over a hand-built knowledge', () => {
+  it('lists the défis of a ministry, including those of a directorate under it, grouped by promotion', () => {
+    const a = bot.answer('Quels défis le ministère de la Montagne a-t-il proposés ?');
+    expect(a.kind).toBe('rule');
+    expect(a.intent).toBe('defis_by_administration');
+    expect(a.lang).toBe('fr');
+    expect(a.answer).toContain('avalanches');
+    expect(a.answer).toContain('Glaciologue');
+    expect(a.answer).not.toContain('récifs');
+    expect(a.answer.indexOf('Promotion 7')).toBeLessThan(a.answer.indexOf('Promotion 8'));
+    expect(a.sources.map((s) => s.path)).toEqual(expect.arrayContaining(['articles/promo.md', 'articles/defis/glacier.md']));
+    expect(a.sources[0]?.url).toMatch(/^\/files\/articles\//);
+  });
+  it('understands the English name, an acronym and a typo', () => {
+    const en = bot.answer('Which challenges did the Ministry of the Seas propose?');
+    expect(en.lang).toBe('en');
+    expect(en.answer).toContain('récifs');
+    expect(bot.answer('Quels défis la DNE a-t-elle proposés ?').answer).toContain('Glaciologue');
+    expect(bot.answer('quels defis le ministere de la Montagen a propose').answer).toContain('avalanches');
+  });
+  it('answers who worked on a défi, what a person worked on, and a mentor', () => {
+    const who = bot.answer('Qui a travaillé sur Glaciologue ?');
+    expect(who.intent).toBe('people_of_defi');
+    expect(who.answer).toContain('Zoé Martinvalet');
+    expect(who.answer).toContain('Octave Brindamour');
+    const what = bot.answer('What did Octave Brindamour work on?');
+    expect(what.intent).toBe('defis_of_person');
+    expect(what.answer).toContain('Glaciologue');
+    const mentor = bot.answer('Qui était le mentor de Zoé Martinvalet ?');
+    expect(mentor.intent).toBe('mentor_of');
+    expect(mentor.answer).toContain('Aglaé Pruneville');
+    expect(mentor.answer).not.toContain('Octave');
+  });
+  it('lists the défis of a promotion or a year', () => {
+    const p = bot.answer('Quels sont les défis de la promotion 7 ?');
+    expect(p.intent).toBe('defis_by_promotion');
+    expect(p.answer).toContain('récifs');
+    expect(p.answer).not.toContain('Glaciologue');
+    expect(bot.answer('Which défis were selected in 2024?').answer).toContain('Glaciologue');
+  });
+});
+
+describe('conversation', () => {
+  it('carries a défis question over to another administration, then to a year', () => {
+    const s = newSession();
+    bot.answer('Quels défis le ministère des Mers a-t-il proposés ?', s);
+    const next = bot.answer('Et pour le ministère de la Montagne ?', s);
+    expect(next.intent).toBe('defis_by_administration');
+    expect(next.answer).toContain('avalanches');
+    const year = bot.answer('et en 2024 ?', s);
+    expect(year.answer).toContain('Glaciologue');
+    expect(year.answer).not.toContain('avalanches');
+    expect(s.turns).toBe(3);
+  });
+});
+
+describe('retrieval and fallback', () => {
+  it('quotes the sentence that states a figure, with its page', () => {
+    const a = bot.answer('Combien de ponts suspendus ont été inspectés ?');
+    expect(a.kind).not.toBe('fallback');
+    expect(a.answer).toContain('412 à 699');
+    expect(a.sources[0]).toMatchObject({ path: 'reports/rapport-ponts.pdf', page: 3 });
+  });
+  it('falls back on questions about other topics, in the asker language', () => {
+    for (const q of ["Quelle est la capitale de l'Australie ?", "What's the weather tomorrow?", 'Combien coûte un billet de train ?']) {
+      const a = bot.answer(q);
+      expect(a.kind, q).toBe('fallback');
+      expect(a.sources).toEqual([]);
+    }
+    expect(bot.answer("What's the weather tomorrow?").lang).toBe('en');
+    expect(bot.answer('Quel temps fera-t-il demain ?').answer).toMatch(/Je ne trouve pas/);
+  });
+  it('answers small talk with suggestions that the rules can answer', () => {
+    const hi = bot.answer('Bonjour');
+    expect(hi.kind).toBe('smalltalk');
+    expect(hi.suggestions.length).toBeGreaterThan(1);
+    const first = hi.suggestions[0] ?? '';
+    expect(bot.answer(first).kind).toBe('rule');
+    expect(bot.answer('What can you do?').intent).toBe('help');
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { cleanQuestion, fold, normalizeQuestion, words } from '../../src/bot/normalize.js';
+import { matchSmalltalk, stripGreeting } from '../../src/bot/smalltalk.js';
+import { followUpIntent, isFollowUp, mergeSlots } from '../../src/bot/conversation.js';
+import { minimalSpan, scoreSentence, statesDate, statesFigure, type TermGroup } from '../../src/bot/sentences.js';
+import { defiHandle } from '../../src/bot/catalog.js';
+
+describe('normalisation and language', () => {
+  it('cleans typography and folds accents', () => {
+    expect(cleanQuestion('  Quels  défis\u00a0l’Intérieur ? ')).toBe("Quels défis l'Intérieur ?");
+    expect(fold('Ministère de l’Économie')).toBe("ministere de l'economie");
+    expect(words("Quels défis l'Intérieur a-t-il proposés ?")).toEqual(['quels', 'defis', 'interieur', 'a', 't', 'il', 'proposes']);
+  });
+  it('reads a mixed question with English function words as English', () => {
+    expect(normalizeQuestion('which défis did the Ministry of the Interior propose?').lang).toBe('en');
+    expect(normalizeQuestion("Quels défis le ministère de l'Intérieur a-t-il proposés ?").lang).toBe('fr');
+  });
+  it('keeps the conversation language when a short question is ambiguous, and obeys a forced language', () => {
+    expect(normalizeQuestion('Prévisecours ?', undefined, 'en').lang).toBe('en');
+    expect(normalizeQuestion('Quels défis ?', 'en').lang).toBe('en');
+  });
+});
+
+describe('small talk', () => {
+  it('recognises greetings, thanks, goodbye and help in both languages', () => {
+    expect(matchSmalltalk('Bonjour !')).toBe('greeting');
+    expect(matchSmalltalk('hello there')).toBe('greeting');
+    expect(matchSmalltalk('Merci beaucoup')).toBe('thanks');
+    expect(matchSmalltalk('thank you very much')).toBe('thanks');
+    expect(matchSmalltalk('Au revoir')).toBe('goodbye');
+    expect(matchSmalltalk('What can you do?')).toBe('help');
+    expect(matchSmalltalk('Que sais-tu faire ?')).toBe('help');
+  });
+  it('does not swallow a real question that starts with a greeting', () => {
+    expect(matchSmalltalk('Bonjour, quels défis en 2018 ?')).toBeUndefined();
+    expect(stripGreeting('Bonjour, quels défis en 2018 ?')).toBe('quels défis en 2018 ?');
+    expect(matchSmalltalk('Merci de me dire combien coûte la JDC')).toBeUndefined();
+  });
+});
+
+describe('conversation', () => {
+  it('detects short follow-ups', () => {
+    expect(isFollowUp(fold('Et pour le ministère de la Culture ?'))).toBe(true);
+    expect(isFollowUp('and in 2018?')).toBe(true);
+    expect(isFollowUp(fold('Quels défis le ministère de la Culture a-t-il proposés ?'))).toBe(false);
+  });
+  it('carries the intent and replaces the slot the follow-up brings', () => {
+    expect(followUpIntent('defis_by_administration', { administration: 'culture' })).toBe('defis_by_administration');
+    expect(followUpIntent('defis_by_administration', { year: '2018' })).toBe('defis_by_administration');
+    expect(followUpIntent('people_of_defi', { defi: 'x' })).toBe('people_of_defi');
+    expect(followUpIntent('defis_of_person', { person: 'y' })).toBe('defis_of_person');
+    expect(mergeSlots('defis_by_administration', { administration: 'interieur', promotion: '1' }, { year: '2018' })).toEqual({
+      administration: 'interieur',
+      year: '2018',
+    });
+    expect(mergeSlots('defis_by_administration', { administration: 'interieur', year: '2018' }, { administration: 'culture' })).toEqual({
+      administration: 'culture',
+      year: '2018',
+    });
+  });
+});
+
+describe('sentence scoring', () => {
+  const g = (term: string, weight: number, ...forms: string[]): TermGroup => ({ term, weight, forms: new Set([term, ...forms]) });
+  it('weighs rare terms more, so an unknown word keeps coverage low', () => {
+    const groups = [g('capital', 1), g('australi', 5)];
+    const s = scoreSentence(groups, ['capital', 'social', 'entrepris']);
+    expect(s.coverage).toBeCloseTo(1 / 6);
+  });
+  it('rewards compact matches and counts translated forms', () => {
+    const groups = [g('interior', 2, 'interieur'), g('logement', 2)];
+    const near = scoreSentence(groups, ['logement', 'interieur', 'x', 'y']);
+    const far = scoreSentence(groups, ['logement', 'a', 'b', 'c', 'd', 'e', 'f', 'interieur']);
+    expect(near.coverage).toBe(1);
+    expect(near.score).toBeGreaterThan(far.score);
+    expect(minimalSpan([[0, 9], [3]])).toBe(4);
+  });
+  it('tells figures and dates apart', () => {
+    expect(statesFigure('Il y a 735 logements.')).toBe(true);
+    expect(statesFigure('Onze lauréats ont été choisis.')).toBe(true);
+    expect(statesFigure('Le programme est piloté par Etalab.')).toBe(false);
+    expect(statesDate('Lancé en janvier.')).toBe(true);
+    expect(statesDate('Il y a 735 logements.')).toBe(false);
+  });
+});
+
+describe('défi handles', () => {
+  it('takes the short name before the colon, not a long clause', () => {
+    expect(defiHandle('Prévisecours : aider les sapeurs-pompiers')).toBe('Prévisecours');
+    expect(defiHandle('b@liseNAV : rendre les trajets en mer plus sûrs')).toBe('b@liseNAV');
+    expect(defiHandle('Prévenir les accidents de la route en croisant les données')).toBeUndefined();
+  });
+});
