@@ -77,7 +77,7 @@ describe('links', () => {
     expect(serverBase('https://bot.example/chat/', undefined, 'https://site.example/')).toBe('https://bot.example/chat');
     expect(serverBase('javascript:alert(1)', undefined, 'https://site.example/p')).toBe('https://site.example');
     expect(socketUrl('http://localhost:3000')).toBe('ws://localhost:3000/ws');
-    expect(socketUrl('https://bot.example/chat')).toBe('wss://bot.example/chat/ws');
+    expect(socketUrl('https://bot.example/chat', 'en')).toBe('wss://bot.example/chat/ws?lang=en');
   });
 });
 

@@ -9,7 +9,6 @@ export interface Strings {
   launcher: string;
   title: string;
   close: string;
-  greeting: string;
   conversation: string;
   inputLabel: string;
   send: string;
@@ -32,7 +31,6 @@ const fr: Strings = {
   launcher: 'Poser une question',
   title: 'Assistant documentaire',
   close: 'Fermer',
-  greeting: 'Bonjour ! Posez votre question sur les documents publiés : je réponds en citant mes sources.',
   conversation: 'Conversation',
   inputLabel: 'Votre question',
   send: 'Envoyer',
@@ -54,7 +52,6 @@ const en: Strings = {
   launcher: 'Ask a question',
   title: 'Document assistant',
   close: 'Close',
-  greeting: 'Hello! Ask me about the published documents: I answer with my sources.',
   conversation: 'Conversation',
   inputLabel: 'Your question',
   send: 'Send',

@@ -31,10 +31,15 @@ function originOf(href: string, base: string): string | undefined {
   }
 }
 
-/** `http(s)://host/path` → `ws(s)://host/path/ws`. */
-export function socketUrl(base: string): string {
+/**
+ * `http(s)://host/path` → `ws(s)://host/path/ws?lang=xx`: the server greets
+ * and reports errors in the interface language until the visitor's own
+ * language is known from their questions.
+ */
+export function socketUrl(base: string, lang?: string): string {
   const url = new URL(`${base}/ws`);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  if (lang) url.searchParams.set('lang', lang);
   return url.href;
 }
 

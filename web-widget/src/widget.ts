@@ -53,7 +53,6 @@ export class Widget {
   private readonly connection: Connection;
   private readonly queue: Queued[] = [];
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
-  private greeted = false;
 
   constructor(host: HTMLElement, private readonly opts: WidgetOptions) {
     const t = opts.strings;
@@ -105,9 +104,10 @@ export class Widget {
       chatIcon(),
       h('span', {}, t.launcher),
     );
-    shadow.append(h('style', {}, CSS), h('div', { class: 'root' }, this.panel, this.launcher));
+    // A labelled landmark, so screen-reader users can jump to the assistant.
+    shadow.append(h('style', {}, CSS), h('aside', { class: 'root', 'aria-label': t.title }, this.panel, this.launcher));
 
-    this.connection = new Connection(socketUrl(opts.base), {
+    this.connection = new Connection(socketUrl(opts.base, opts.lang), {
       onMessage: (msg) => this.receive(msg),
       onState: (state) => this.showState(state),
     });
@@ -129,10 +129,7 @@ export class Widget {
   open(): void {
     this.panel.hidden = false;
     this.launcher.setAttribute('aria-expanded', 'true');
-    if (!this.greeted) {
-      this.greeted = true;
-      this.append(renderBotMessage(this.opts.strings.greeting, [], this.opts.lang, this.opts.base, this.opts.strings));
-    }
+    // The first open connects; the server greets in the interface language.
     this.connection.start();
     this.input.focus();
   }
