@@ -63,7 +63,7 @@ function askInLoops(t: TestServer) {
   const http = Array.from({ length: 4 }, async (_, i) => {
     const seen: string[] = (tags[i] = []);
     while (running) {
-      const r = await postJson(`${t.url}/api/answer`, { question: `http ${i}` }).catch((e: Error) => ({ status: 0, body: { error: e.message } }));
+      const r = await postJson(`${t.url}/api/answer`, { question: `http ${i}` }).catch((e: Error) => ({ status: 0, body: { error: e.message } as Record<string, unknown> }));
       if (r.status !== 200) failures.push(`http ${r.status} ${JSON.stringify(r.body)}`);
       else seen.push(tagOf(r.body.answer));
     }

@@ -1,0 +1,129 @@
+/**
+ * `npm start -- [--index PATH] [--port N] [--host H]`: serves the chatbot.
+ * When the index is missing it first indexes `corpus/`, so a fresh clone
+ * answers right away at http://localhost:3000/.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { buildArtifact, saveArtifact } from '../index/artifact.js';
+import { ingestCorpus } from '../ingest/pipeline.js';
+import { parseOrigins } from '../server/cors.js';
+import { parseRateLimit } from '../server/limits.js';
+import { loadBot } from '../server/load-bot.js';
+import { startServer } from '../server/server.js';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+const HELP = `Usage: npm start -- [--index PATH] [--port N] [--host H]
+
+Serves the chat widget's demo page at /, the widget at /widget.js, the chat
+socket at /ws, the HTTP API at /api (see /api/openapi.json) and the indexed
+files at /corpus. The index is reloaded when its file changes.
+
+Options (and environment variables):
+  -i, --index PATH   index artifact (RAPPORTEUR_INDEX, default data/index.json);
+                     when missing, corpus/ is indexed first
+  -p, --port N       port (PORT, default 3000; 0 picks a free one)
+      --host H       interface (HOST, default 127.0.0.1)
+  -h, --help         show this help
+
+Environment:
+  RAPPORTEUR_CORS_ORIGINS  origins allowed to call the HTTP API (comma-separated, * for any)
+  RAPPORTEUR_WS_ORIGINS    pages allowed to open the chat socket besides this server's own
+  RAPPORTEUR_ADMIN_TOKEN   bearer token of POST /api/admin/reload and GET /api/admin/unanswered
+  RAPPORTEUR_HTTP_RATE     per-client answer rate of the HTTP API, e.g. 20/s,40 (0 disables)
+  RAPPORTEUR_TRUST_PROXY   express "trust proxy" value when behind a reverse proxy`;
+
+const say = (text: string): void => void process.stderr.write(text + '\n');
+
+async function ensureIndex(indexPath: string): Promise<boolean> {
+  if (existsSync(indexPath)) return true;
+  const root = resolve('corpus');
+  if (!existsSync(root)) {
+    say(`error: no index at ${indexPath} and no corpus/ folder to build one from`);
+    return false;
+  }
+  say(`No index at ${indexPath}: indexing ${root} first…`);
+  const started = Date.now();
+  const corpus = await ingestCorpus({
+    roots: [root],
+    onFile: (report, done, total) => say(`  [${done}/${total}] ${report.status.padEnd(7)} ${report.path}`),
+  });
+  if (!corpus.files.some((f) => f.status === 'indexed')) {
+    say('error: none of the files under corpus/ could be indexed');
+    return false;
+  }
+  mkdirSync(dirname(resolve(indexPath)), { recursive: true });
+  await saveArtifact(indexPath, buildArtifact(corpus));
+  say(`Indexed ${corpus.documents.length} documents in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  return true;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        index: { type: 'string', short: 'i' },
+        port: { type: 'string', short: 'p' },
+        host: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (err) {
+    say(`error: ${err instanceof Error ? err.message : String(err)}\n\n${HELP}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const env = process.env;
+  const indexPath = resolve(values.index ?? env.RAPPORTEUR_INDEX ?? 'data/index.json');
+  const port = Number(values.port ?? env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    say(`error: invalid port "${values.port ?? env.PORT}"`);
+    return 2;
+  }
+  let httpRateLimit;
+  try {
+    httpRateLimit = env.RAPPORTEUR_HTTP_RATE === undefined ? undefined : parseRateLimit(env.RAPPORTEUR_HTTP_RATE);
+  } catch (err) {
+    say(`error: RAPPORTEUR_HTTP_RATE: ${err instanceof Error ? err.message : String(err)}`);
+    return 2;
+  }
+  if (!(await ensureIndex(indexPath))) return 1;
+
+  const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { version: string };
+  const server = await startServer({
+    indexPath,
+    loader: loadBot,
+    widgetDir: join(repo, 'web-widget'),
+    host: values.host ?? env.HOST ?? '127.0.0.1',
+    port,
+    version: pkg.version,
+    corsOrigins: parseOrigins(env.RAPPORTEUR_CORS_ORIGINS),
+    wsOrigins: parseOrigins(env.RAPPORTEUR_WS_ORIGINS),
+    adminToken: env.RAPPORTEUR_ADMIN_TOKEN,
+    ...(httpRateLimit !== undefined ? { httpRateLimit } : {}),
+    ...(env.RAPPORTEUR_TRUST_PROXY ? { trustProxy: env.RAPPORTEUR_TRUST_PROXY } : {}),
+  });
+  const result = await server.ready;
+  if (!result.ok) {
+    say(`error: could not load ${indexPath}: ${result.error}`);
+    await server.close();
+    return 1;
+  }
+  say(`rapporteur is ready at ${server.url}/`);
+  await new Promise<void>((resolveStop) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolveStop());
+  });
+  say('stopping…');
+  await server.close();
+  return 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));
