@@ -15,6 +15,7 @@ import { retrieve, type Requirement, type TermTools } from './retrieval.js';
 import { answerRule, toSources } from './rules.js';
 import { matchSmalltalk, stripGreeting } from './smalltalk.js';
 import { buildSuggestions } from './suggestions.js';
+import { indexTermTools } from './terms.js';
 import * as t from './templates.js';
 import type { Answer, AnswerOptions, Bot, Session } from './types.js';
 
@@ -70,12 +71,12 @@ function slotsOf(e: Entities): Slots {
 
 const RULE_INTENTS = new Set<string>(['defis_by_administration', 'defis_by_promotion', 'people_of_defi', 'defis_of_person', 'mentor_of']);
 
-export function createBot(corpus: LoadedCorpus, options: BotOptions & { terms: TermTools }): Bot {
+export function createBot(corpus: LoadedCorpus, options: BotOptions = {}): Bot {
   const catalog = buildCatalog(corpus.knowledge);
   const model = trainIntents();
   const suggestions = buildSuggestions(catalog);
   const url = options.sourceUrl ?? defaultSourceUrl;
-  const tools = options.terms;
+  const tools = options.terms ?? indexTermTools(corpus.knowledge);
   const frame = new Set(FRAME_WORDS.split(' ').flatMap((w) => [...tools.analyze(w, 'fr'), ...tools.analyze(w, 'en')]));
 
   const reply = (lang: Lang, partial: Omit<Answer, 'lang' | 'suggestions'> & { suggestions?: string[] }): Answer => ({

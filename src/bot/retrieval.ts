@@ -13,6 +13,8 @@ export interface TermTools {
   analyze(text: string, lang?: Lang): string[];
   /** Other analysed forms a question term may take in documents (translations, synonyms, acronyms). */
   expand?(term: string, lang: Lang): string[];
+  /** The question's terms with their document forms (overrides analyze + expand when given). */
+  question?(text: string, lang: Lang): { term: string; forms: Set<string> }[];
 }
 
 export type Requirement = 'figure' | 'date' | undefined;
@@ -41,10 +43,12 @@ export function termGroups(
 ): TermGroup[] {
   const groups: TermGroup[] = [];
   const seen = new Set<string>();
-  for (const term of tools.analyze(question, lang)) {
+  const terms =
+    tools.question?.(question, lang) ??
+    tools.analyze(question, lang).map((term) => ({ term, forms: new Set([term, ...(tools.expand?.(term, lang) ?? [])]) }));
+  for (const { term, forms } of terms) {
     if (seen.has(term) || frame.has(term)) continue;
     seen.add(term);
-    const forms = new Set([term, ...(tools.expand?.(term, lang) ?? [])]);
     let df = 0;
     for (const f of forms) df = Math.max(df, index.documentFrequency(f));
     groups.push({ term, forms, weight: rarity(df, index.passageCount) });
