@@ -51,7 +51,7 @@ button,input{font:inherit;color:inherit}
 .dots i{width:6px;height:6px;border-radius:50%;background:#3a3a3a;animation:rw-dot 1s infinite ease-in-out}
 .dots i:nth-child(2){animation-delay:.15s}.dots i:nth-child(3){animation-delay:.3s}
 @keyframes rw-dot{0%,80%,100%{opacity:.3}40%{opacity:1}}
-.quick{display:flex;flex-wrap:wrap;gap:.4em;padding:0 .75em .5em}
+.quick{flex:none;display:flex;flex-wrap:wrap;gap:.4em;max-height:35%;overflow-y:auto;padding:.5em .75em;border-top:1px solid #dddddd}
 .quick button{max-width:100%;padding:.35em .8em;border:1px solid #000091;border-radius:1em;background:#fff;color:#000091;font-size:.9em;text-align:left;overflow-wrap:anywhere;cursor:pointer}
 .quick button:hover{background:#e3e3fd}
 .composer{padding:.5em .75em .75em;border-top:1px solid #dddddd}

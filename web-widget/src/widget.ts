@@ -168,8 +168,9 @@ export class Widget {
       this.append(renderErrorMessage(msg.text || msg.code || '', t));
       return;
     }
-    this.append(renderBotMessage(msg.text, msg.sources, msg.lang, this.opts.base, t));
+    // Suggestions first: they resize the log, and the scroll position depends on its final size.
     this.setQuickReplies(msg.quickReplies);
+    this.append(renderBotMessage(msg.text, msg.sources, msg.lang, this.opts.base, t));
   }
 
   private showState(state: ConnectionState): void {
