@@ -7,6 +7,7 @@ import { IngestError } from '../../src/ingest/errors.js';
 import { pageLines, readPdf, type PdfRead } from '../../src/ingest/pdf.js';
 import { buildHyphenContext, hyphenChoice, joinLines } from '../../src/ingest/pdf/hyphenation.js';
 import { pageNumberValue, removeRunningLines } from '../../src/ingest/pdf/running.js';
+import { tocPages } from '../../src/ingest/pdf/headings.js';
 import { makePdf } from '../helpers/make-pdf.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -163,6 +164,14 @@ describe('readPdf on the real reports', () => {
     expect(guide.blocks.find((b) => b.text === '2.0.2 Comment contribuer?')).toMatchObject({ type: 'heading', level: 3 });
   });
 
+  it('leaves tables of contents out, but not a page that only has a contents title', () => {
+    const guide = doc('guide-juridique.pdf');
+    expect(guide.blocks.filter((b) => b.page === 2)).toEqual([]); // "Table des matières", dot leaders, page numbers
+    expect(guide.blocks.find((b) => b.text === '1 Introduction')).toMatchObject({ type: 'heading', page: 3 });
+    const commune = doc('2016-06-06-commune-de-castelnau-le-lez-herault.pdf');
+    expect(having(commune, 'La situation financière (2009 à nos jours) de la commune').map((b) => b.page)).toEqual([2]);
+  });
+
   it('reports the scanned PDF (no text layer)', () => {
     const scanned = docs.get('SequoiaCGDD_MappingBesoins_2020.pdf');
     expect(scanned).toBeInstanceOf(IngestError);
@@ -262,6 +271,14 @@ describe('PDF clean-up functions on crafted lines', () => {
       expect(lines.some((l) => l.startsWith('Cour des comptes') || l.startsWith('Page '))).toBe(false);
     }
     expect(out[3]).toContain('23'); // a table value at the bottom of one page, not a page number
+  });
+
+  it('finds table-of-contents pages', () => {
+    const toc = ['Table des matières', '1 Introduction 3', '2 L’open data 3', '2.1 Qu’est-ce que l’open data? . . . . . 3', 'Etalab'];
+    const more = ['3.2.4 Que faire? . . . . . . 6', '3.2.5 Et ensuite? . . . . . . 7', '4 Réutilisation 9'];
+    const prose = ['1 Introduction', 'Le cadre légal de l’open data est présenté ici.', 'Il concerne toutes les administrations.'];
+    expect([...tocPages([['Couverture'], toc, more, prose])]).toEqual([1, 2]);
+    expect([...tocPages([['SOMMAIRE', 'SYNTHÈSE', ...prose, ...prose]])]).toEqual([]);
   });
 
   it('recognises page-number lines', () => {

@@ -118,3 +118,27 @@ export function wrappedHeading(line: string, next: string, ctx: HeadingContext &
   const after = ctx.after?.trim() ?? '';
   return prevEnds && b.length <= ctx.width * 0.6 && /^[\p{Lu}«"“]/u.test(after) && after.length >= ctx.width * 0.5;
 }
+
+const TOC_TITLE_RE = /^(?:table des matières|sommaire|contents|table of contents)\s*:?$/i;
+
+/** A table-of-contents-looking line: dot leaders, "2.1 Title 12", a numbered title, bare page numbers. */
+function tocLike(line: string): boolean {
+  const s = line.replace(/\s+/g, ' ').trim();
+  return isTocEntry(s) || /^\d+(?: \d+)*$/.test(s) || numberingDepth(s) > 0;
+}
+
+/**
+ * Pages holding a table of contents: a page titled "Table des matières"/"Sommaire"/"Contents",
+ * and the pages right after it that still read like one. Their entries would otherwise pose
+ * as section headings and fill passages with titles and page numbers.
+ */
+export function tocPages(pages: readonly (readonly string[])[]): Set<number> {
+  const toc = new Set<number>();
+  pages.forEach((lines, p) => {
+    const share = lines.length ? lines.filter(tocLike).length / lines.length : 0;
+    // A "Sommaire" title over an empty contents list and then the text itself is not a TOC page.
+    const titled = lines.some((l) => TOC_TITLE_RE.test(l.trim())) && share >= 0.4;
+    if (titled || (toc.has(p - 1) && share >= 0.5)) toc.add(p);
+  });
+  return toc;
+}

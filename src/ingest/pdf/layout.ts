@@ -5,7 +5,7 @@
  * inferred from punctuation, line length and bullets.
  */
 import type { Block } from '../blocks.js';
-import { headingLevel, headingStands, isAllCaps, isTableRow, isTocEntry, wrappedHeading } from './headings.js';
+import { headingLevel, headingStands, isAllCaps, isTableRow, isTocEntry, tocPages, wrappedHeading } from './headings.js';
 import { endsWithHyphen, joinLines, type HyphenContext } from './hyphenation.js';
 
 /** Bullet characters, including the private-use ones Symbol/Wingdings fonts map to. */
@@ -49,7 +49,9 @@ export function linesToBlocks(pages: readonly (readonly string[])[], ctx: Hyphen
     open = undefined;
   };
 
+  const toc = tocPages(pages);
   pages.forEach((raw, p) => {
+    if (toc.has(p)) return; // a table of contents repeats titles without their content
     const page = p + 1;
     const lines = raw.map((l) => l.trim()).filter((l) => l && !isTocLeader(l));
     const width = lines.length >= 8 ? typicalWidth(lines.map(detab)) : docWidth;
