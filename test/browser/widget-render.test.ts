@@ -192,6 +192,26 @@ describe('widget rendering and connection (scripted socket)', () => {
     expect(mock.received.every((m) => String(m.url).endsWith('/ws?lang=fr'))).toBe(true);
   });
 
+  it('is not restyled by the host page, and honours reduced motion', async () => {
+    await setup(page);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const launcher = page.getByRole('button', { name: 'Poser une question' });
+    // demo.html styles every button red, upper-case and letter-spaced, and shrinks the root font to 10 px.
+    expect(await launcher.evaluate((b) => {
+      const c = getComputedStyle(b);
+      return [c.backgroundColor, c.textTransform, c.letterSpacing, parseFloat(c.fontSize) >= 16];
+    })).toEqual(['rgb(0, 0, 145)', 'none', 'normal', true]);
+    await launcher.focus();
+    await page.keyboard.press('Enter');
+    expect(await page.locator('.panel').evaluate((p) => getComputedStyle(p).animationName)).toBe('none');
+    await page.keyboard.press('Tab'); // to the send button
+    await page.keyboard.press('Tab'); // out of the panel, to the launcher below it
+    expect(await focusedInWidget(page)).toBe('launcher');
+    await page.keyboard.press('Escape');
+    expect(await launcher.getAttribute('aria-expanded')).toBe('false');
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+  });
+
   it('speaks English on an English page', async () => {
     const mock = await setup(page, 'en');
     await page.getByRole('button', { name: 'Ask a question' }).click();

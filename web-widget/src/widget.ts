@@ -105,7 +105,8 @@ export class Widget {
       h('span', {}, t.launcher),
     );
     // A labelled landmark, so screen-reader users can jump to the assistant.
-    shadow.append(h('style', {}, CSS), h('aside', { class: 'root', 'aria-label': t.title }, this.panel, this.launcher));
+    const root = h('aside', { class: 'root', 'aria-label': t.title }, this.panel, this.launcher);
+    shadow.append(h('style', {}, CSS), root);
 
     this.connection = new Connection(socketUrl(opts.base, opts.lang), {
       onMessage: (msg) => this.receive(msg),
@@ -114,8 +115,9 @@ export class Widget {
 
     this.launcher.addEventListener('click', () => (this.panel.hidden ? this.open() : this.close()));
     close.addEventListener('click', () => this.close());
-    this.panel.addEventListener('keydown', (e) => {
-      if (e.key !== 'Escape') return;
+    // Escape closes from anywhere in the widget, the launcher included.
+    root.addEventListener('keydown', (e) => {
+      if (e.key !== 'Escape' || this.panel.hidden) return;
       e.preventDefault();
       e.stopPropagation();
       this.close();
