@@ -6,7 +6,7 @@
 import type { Lang, Passage } from '../ingest/types.js';
 import type { PassageSearch, SearchHit } from '../index/types.js';
 import { editDistance } from '../text/natural.js';
-import { rarity, scoreSentence, statesDate, statesFigure, type TermGroup } from './sentences.js';
+import { groupMatches, rarity, scoreSentence, statesDate, statesFigure, type TermGroup } from './sentences.js';
 
 export interface TermTools {
   /** The index's analyzer (same terms as `documentFrequency` and `SearchHit.terms`). */
@@ -32,6 +32,14 @@ export interface RetrievalResult {
 }
 
 const HITS = 8;
+/**
+ * Share of the confidence given to the passage (with its title and section)
+ * against the quoted sentence: the sentence states the fact, the passage
+ * around it names what the fact is about.
+ */
+const CONFIDENCE_PASSAGE = 0.6;
+/** Confidence factor when the question's most specific word is not where the answer is quoted. */
+const UNANCHORED = 0.6;
 
 /** Question terms with their forms and rarity weights, question frame words removed. */
 export function termGroups(
@@ -51,9 +59,18 @@ export function termGroups(
     seen.add(term);
     let df = 0;
     for (const f of forms) df = Math.max(df, index.documentFrequency(f));
-    groups.push({ term, forms, weight: rarity(df, index.passageCount) });
+    groups.push({ term, forms, weight: df ? rarity(df, index.passageCount) : 0 });
   }
-  return groups;
+  // A word the corpus never uses: in a French question it names something the documents do not talk
+  // about, so it weighs more than any known word (and becomes the word an answer must contain); in an
+  // English question it is more likely a word the bilingual lexicon lacks, so it weighs like a typical one.
+  const known = groups.filter((g) => g.weight > 0).map((g) => g.weight).sort((a, b) => a - b);
+  const unknownWeight = !known.length
+    ? rarity(0, index.passageCount)
+    : lang === 'fr'
+      ? (known[known.length - 1] ?? 1) * 1.1
+      : (known[Math.floor(known.length / 2)] ?? 1);
+  return groups.map((g) => (g.weight > 0 ? g : { ...g, weight: unknownWeight }));
 }
 
 /** Typo tolerance at sentence level: a hit's matched term close to a question term counts as it. */
@@ -69,12 +86,18 @@ function withHitForms(groups: TermGroup[], hit: SearchHit): TermGroup[] {
   });
 }
 
-const sentenceCache = new WeakMap<Passage, string[][]>();
+interface Analysed {
+  sentences: string[][];
+  /** Title and section terms: what the passage is about, counted for passage coverage only. */
+  heading: string[];
+}
 
-function analysedSentences(p: Passage, tools: TermTools): string[][] {
+const sentenceCache = new WeakMap<Passage, Analysed>();
+
+function analysed(p: Passage, tools: TermTools): Analysed {
   let cached = sentenceCache.get(p);
   if (!cached) {
-    cached = p.sentences.map((s) => tools.analyze(s, p.lang));
+    cached = { sentences: p.sentences.map((s) => tools.analyze(s, p.lang)), heading: tools.analyze(`${p.title} ${p.section}`, p.lang) };
     sentenceCache.set(p, cached);
   }
   return cached;
@@ -100,9 +123,10 @@ export function retrieve(
   const hits = index.search(question, { lang, limit: HITS });
   hits.forEach((hit, rankPos) => {
     const groups = withHitForms(base, hit);
-    const analysed = analysedSentences(hit.passage, tools);
-    const passageScore = scoreSentence(groups, analysed.flat());
-    const scores = analysed.map((terms) => scoreSentence(groups, terms));
+    const parts = analysed(hit.passage, tools);
+    const sentenceTerms = parts.sentences;
+    const passageScore = scoreSentence(groups, [...parts.heading, ...sentenceTerms.flat()]);
+    const scores = sentenceTerms.map((terms) => scoreSentence(groups, terms));
     let top = -1;
     scores.forEach((s, i) => {
       if (!meets(hit.passage.sentences[i] ?? '', need)) return;
@@ -112,16 +136,21 @@ export function retrieve(
     const chosen = [top];
     // A neighbour that adds question terms the chosen sentence lacks completes the answer.
     for (const n of [top + 1, top - 1]) {
-      const both = analysed[top] && analysed[n] ? scoreSentence(groups, [...(analysed[top] ?? []), ...(analysed[n] ?? [])]) : undefined;
+      const both = sentenceTerms[top] && sentenceTerms[n] ? scoreSentence(groups, [...(sentenceTerms[top] ?? []), ...(sentenceTerms[n] ?? [])]) : undefined;
       if (both && both.coverage > (scores[top]?.coverage ?? 0) + 0.1 && chosen.length < 3) chosen.push(n);
     }
     // A very short sentence ("Oui.", a title) says little on its own: add the next one.
-    if ((hit.passage.sentences[top]?.length ?? 0) < 60 && top + 1 < analysed.length && !chosen.includes(top + 1)) {
+    if ((hit.passage.sentences[top]?.length ?? 0) < 60 && top + 1 < sentenceTerms.length && !chosen.includes(top + 1)) {
       chosen.push(top + 1);
     }
     chosen.sort((a, b) => a - b);
-    const quotedTerms = chosen.flatMap((i) => analysed[i] ?? []);
+    const quotedTerms = chosen.flatMap((i) => sentenceTerms[i] ?? []);
     const sentenceScore = scoreSentence(groups, quotedTerms);
+    // The question's most specific word must be in the quote or the heading it sits under.
+    const maxWeight = Math.max(...groups.map((g) => g.weight));
+    const anchored = groups
+      .filter((g) => g.weight >= maxWeight - 1e-9)
+      .some((g) => [...quotedTerms, ...parts.heading].some((t) => groupMatches(g, t)));
     const topScore = scores[top];
     // Rank by the best single sentence, lightly by the index's order.
     const rank = (topScore?.score ?? 0) * 0.8 + passageScore.coverage * 0.2 - rankPos * 0.005;
@@ -131,7 +160,9 @@ export function retrieve(
         passage: hit.passage,
         sentences: chosen,
         quote: chosen.map((i) => hit.passage.sentences[i] ?? '').join(' '),
-        confidence: 0.5 * passageScore.coverage + 0.5 * (topScore?.coverage ?? 0),
+        confidence:
+          (CONFIDENCE_PASSAGE * passageScore.coverage + (1 - CONFIDENCE_PASSAGE) * (topScore?.coverage ?? 0)) *
+          (anchored ? 1 : UNANCHORED),
         passageCoverage: passageScore.coverage,
         sentenceCoverage: sentenceScore.coverage,
       };

@@ -34,6 +34,15 @@ export function rarity(documentFrequency: number, passageCount: number): number 
   return Math.log(1 + passageCount / (1 + documentFrequency));
 }
 
+/** A document term counts for a group when it is one of its forms or the same stem give or take an ending. */
+export function groupMatches(g: TermGroup, t: string): boolean {
+  if (g.forms.has(t)) return true;
+  const a = g.term;
+  if (a.length < 5 || t.length < 5 || /\d/.test(a)) return false;
+  // Stemmers disagree on inflections ("instaure"/"instaur"): a shared stem with at most two extra letters.
+  return (t.startsWith(a) && t.length - a.length <= 2) || (a.startsWith(t) && a.length - t.length <= 2);
+}
+
 /** Score one sentence given its analysed terms in order. */
 export function scoreSentence(groups: TermGroup[], sentenceTerms: string[]): SentenceScore {
   const total = groups.reduce((s, g) => s + g.weight, 0);
@@ -41,7 +50,7 @@ export function scoreSentence(groups: TermGroup[], sentenceTerms: string[]): Sen
   const positions: number[][] = groups.map(() => []);
   sentenceTerms.forEach((t, i) => {
     groups.forEach((g, gi) => {
-      if (g.forms.has(t)) positions[gi]?.push(i);
+      if (groupMatches(g, t)) positions[gi]?.push(i);
     });
   });
   let hit = 0;
