@@ -3,11 +3,14 @@
  * logs the answer (without the question's text) and records fallbacks.
  */
 import type { Answer, AnswerOptions, Bot, Session } from '../bot/types.js';
+import { cacheOf } from './answer-cache.js';
 import { answerFields, type Logger, type UnansweredLog } from './logging.js';
 
 export interface AskContext {
   logger: Logger;
   unanswered: UnansweredLog;
+  /** Most answers remembered per bot; 0 disables the cache. */
+  answerCacheSize: number;
 }
 
 export interface Asked {
@@ -25,7 +28,10 @@ export function ask(
   options: AnswerOptions,
 ): Asked {
   const started = performance.now();
-  const answer = bot.answer(question, session, options);
+  const answer =
+    context.answerCacheSize > 0
+      ? cacheOf(bot, context.answerCacheSize).answer(bot, question, session, options)
+      : bot.answer(question, session, options);
   const ms = Math.round((performance.now() - started) * 100) / 100;
   if (answer.kind === 'fallback') context.unanswered.record(question, answer.lang);
   return { answer, fields: { ...answerFields(question, answer), botMs: ms }, ms };

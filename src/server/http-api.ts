@@ -22,6 +22,8 @@ export interface ApiOptions {
   corsOrigins: readonly string[];
   /** Bearer token of the admin routes; admin routes are disabled without one. */
   adminToken?: string;
+  /** Most answers remembered per bot (0 disables). */
+  answerCacheSize: number;
   /** Per-client limit of `POST /api/answer`; null disables it. */
   httpRateLimit: RateLimit | null;
 }
@@ -78,7 +80,7 @@ export function apiRouter(options: ApiOptions): Router {
       }
       const { question, sessionId, lang } = checked.value;
       const conversation = sessions.resume(sessionId);
-      const asked = ask({ logger, unanswered }, inService.bot, question, conversation.session, lang ? { lang } : {});
+      const asked = ask({ logger, unanswered, answerCacheSize: options.answerCacheSize }, inService.bot, question, conversation.session, lang ? { lang } : {});
       sessions.put(conversation.id, conversation.session);
       res.locals.logFields = { ...asked.fields, channel: 'http' };
       res.json({ ...asked.answer, sessionId: conversation.id });

@@ -38,6 +38,8 @@ export interface ServerOptions {
     heartbeatMs?: number;
   };
   sessions?: { maxSessions?: number; ttlMs?: number };
+  /** Answers remembered per bot for identical questions in identical states (default 5000; 0 disables). */
+  answerCacheSize?: number;
   trustProxy?: boolean | number | string;
 }
 
@@ -59,6 +61,7 @@ export const DEFAULT_LIMITS = {
   maxStrikes: 10,
   maxConnections: 2000,
   heartbeatMs: 30_000,
+  answerCacheSize: 5000,
 } as const;
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -73,6 +76,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     version: options.version ?? '0.0.0',
     corsOrigins: options.corsOrigins ?? [],
     adminToken: options.adminToken || undefined,
+    answerCacheSize: options.answerCacheSize ?? DEFAULT_LIMITS.answerCacheSize,
     httpRateLimit: options.httpRateLimit === undefined ? DEFAULT_LIMITS.httpRateLimit : options.httpRateLimit,
     widgetDir: options.widgetDir,
     trustProxy: options.trustProxy,
@@ -88,6 +92,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     maxConnections: ws.maxConnections ?? DEFAULT_LIMITS.maxConnections,
     allowedOrigins: options.wsOrigins ?? [],
     heartbeatMs: ws.heartbeatMs ?? DEFAULT_LIMITS.heartbeatMs,
+    answerCacheSize: options.answerCacheSize ?? DEFAULT_LIMITS.answerCacheSize,
   });
 
   const server = createServer(app);

@@ -34,6 +34,8 @@ export interface ChatOptions {
   /** Allowed page origins besides the server's own; `*` allows any. */
   allowedOrigins: readonly string[];
   heartbeatMs: number;
+  /** Most answers remembered per bot (0 disables). */
+  answerCacheSize: number;
 }
 
 interface Conversation {

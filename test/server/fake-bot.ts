@@ -44,6 +44,7 @@ export function fakeCorpus(artifact: FakeArtifact): LoadedCorpus {
 }
 
 export class FakeBot implements Bot {
+  /** Questions really computed (cache misses). */
   calls = 0;
   constructor(
     readonly corpus: LoadedCorpus,
@@ -54,11 +55,13 @@ export class FakeBot implements Bot {
     this.calls++;
     if (question.includes('explode')) throw new Error('bot failure');
     const lang = options.lang ?? (/\b(the|what|which)\b/i.test(question) ? 'en' : 'fr');
+    // The conversation's state lives in the session's slots (the bot only counts `turns`, like the real one).
+    const turn = Number(session?.lastSlots?.n ?? 0) + 1;
     if (session) {
       session.turns++;
       session.lastLang = lang;
+      session.lastSlots = { n: String(turn) };
     }
-    const turn = session?.turns ?? 0;
     if (/^(bonjour|hello)$/i.test(question)) {
       return { answer: 'hi', lang, kind: 'smalltalk', intent: 'greeting', confidence: 1, sources: [], suggestions: [`suggestion ${lang}`] };
     }
