@@ -10,6 +10,7 @@ import { PDFParse } from 'pdf-parse';
 import type { RawDocument } from './blocks.js';
 import { IngestError } from './errors.js';
 import { normalizeText } from './normalize.js';
+import { coverTitle } from './pdf/cover.js';
 import { buildHyphenContext } from './pdf/hyphenation.js';
 import { linesToBlocks } from './pdf/layout.js';
 import { fileNameDate, fileStem, meaningfulTitle, pdfDateToIso, pdfMetadata, titleFromText } from './pdf/meta.js';
@@ -27,6 +28,8 @@ const MIN_CHARS_PER_PAGE = 5;
 interface Extracted {
   info: unknown;
   pages: string[];
+  /** Page 1's text in its largest font, when readable. */
+  cover?: string;
 }
 
 /** Run pdf.js on a private copy of the bytes (it may detach the buffer it is given). */
@@ -38,7 +41,8 @@ async function extract(bytes: Uint8Array): Promise<Extracted> {
     const pages: string[] = [];
     for (const page of text.pages) pages[page.num - 1] = page.text;
     for (let i = 0; i < text.total; i++) pages[i] ??= '';
-    return { info: info.info, pages };
+    const cover = await coverTitle(parser);
+    return cover ? { info: info.info, pages, cover } : { info: info.info, pages };
   } finally {
     await parser.destroy().catch(() => undefined);
   }
@@ -125,7 +129,8 @@ export async function readPdf(bytes: Uint8Array, fileName: string): Promise<PdfR
   const meta = pdfMetadata(extracted.info);
   const metaTitle = typeof meta['Title'] === 'string' ? meta['Title'] : undefined;
   const opening = pages.slice(0, 2).flat().join(' ');
-  const title = meaningfulTitle(metaTitle, opening) ?? titleFromText(blocks, pages[0] ?? []) ?? fileStem(fileName);
+  const title =
+    meaningfulTitle(metaTitle, opening) ?? extracted.cover ?? titleFromText(blocks, pages[0] ?? []) ?? fileStem(fileName);
   const created = typeof meta['CreationDate'] === 'string' ? pdfDateToIso(meta['CreationDate']) : undefined;
   const date = fileNameDate(normalizeText(fileName)) ?? created;
 

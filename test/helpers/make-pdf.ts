@@ -55,8 +55,11 @@ function literal(bytes: Buffer): string {
   return `(${bytes.toString('latin1').replace(/[\\()]/g, (c) => `\\${c}`).replace(/\r/g, '\\r')})`;
 }
 
-/** A PDF whose pages show the given lines (top to bottom) in 11-point Helvetica. */
-export function makePdf(pages: string[][], options: MakePdfOptions = {}): Uint8Array {
+/** A line of text, in 11-point Helvetica unless a size is given. */
+export type PdfLine = string | { text: string; size: number };
+
+/** A PDF whose pages show the given lines, top to bottom, in Helvetica. */
+export function makePdf(pages: PdfLine[][], options: MakePdfOptions = {}): Uint8Array {
   const id = createHash('md5').update(JSON.stringify(pages)).digest();
   const perms = -4;
   let fileKey: Buffer | undefined;
@@ -90,8 +93,11 @@ export function makePdf(pages: string[][], options: MakePdfOptions = {}): Uint8A
   const font = add(() => text('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>'));
   const kids: number[] = [];
   for (const lines of pages) {
-    const ops = ['BT', '/F1 11 Tf', '14 TL', '56 780 Td'];
-    for (const line of lines) ops.push(`${literal(winAnsi(line))} Tj T*`);
+    const ops = ['BT', '56 780 Td'];
+    for (const line of lines) {
+      const { text: str, size } = typeof line === 'string' ? { text: line, size: 11 } : line;
+      ops.push(`/F1 ${size} Tf ${Math.round(size * 1.3)} TL ${literal(winAnsi(str))} Tj T*`);
+    }
     ops.push('ET');
     const content = add((num) => {
       const data = protect(num, text(ops.join('\n')));

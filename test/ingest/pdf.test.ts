@@ -151,6 +151,10 @@ describe('readPdf on the real reports', () => {
     const rules = doc('EIG-promotion2_reglement_programme_VFF.pdf');
     expect(rules.meta['Title']).toBe('Foire aux questions sur la labellisation');
     expect(rules.title).toBe('Règlement de l’appel à candidature');
+    // No metadata title: the cover's largest text, not the small-caps line above it.
+    expect(doc('20180504-AAP-EIG3.pdf').title).toBe(
+      'Défis de transition numérique des administrations pour la troisième promotion du programme « Entrepreneur d’Intérêt Général »',
+    );
     // No metadata title: the wrapped first lines of page 1.
     expect(doc('mini-guide-reussite-eig.pdf').title).toBe('Mini-guide pour la réussite d’un défi EIG');
   });
@@ -234,6 +238,18 @@ describe('readPdf on bad and odd files', () => {
     await failure(bytes.slice(0, bytes.length >> 1));
     expect(bytes).toEqual(copy);
     for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+  });
+
+  it('takes the title from the largest text on the cover', async () => {
+    const cover = [
+      { text: 'PROGRAMME D’INVESTISSEMENTS D’AVENIR', size: 8 },
+      { text: 'Appel à projets :', size: 11 },
+      { text: 'Défis de transition numérique', size: 20 },
+      { text: 'des administrations', size: 20 },
+      { text: 'Cahier des charges, publié le 4 mai 2018 par les services de l’État.', size: 11 },
+    ];
+    const d = await readPdf(makePdf([cover, ['Le texte du cahier des charges commence ici.']]), 'aap.pdf');
+    expect(d.title).toBe('Défis de transition numérique des administrations');
   });
 
   it('takes the title from the text, else from the file name, and composes NFD names', async () => {
