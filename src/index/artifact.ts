@@ -1,0 +1,127 @@
+/**
+ * The index artifact (`data/index.json`): the ingested corpus plus MiniSearch's
+ * serialised index. Written atomically (temp file in the same folder, fsync,
+ * rename) so a crash never leaves a half-written index; loaded without
+ * rebuilding anything, and refused when its analyzer is not the running one.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Document, Passage } from '../ingest/types.js';
+import { ANALYZER_VERSION } from './analyzer.js';
+import { PassageIndex } from './passage-index.js';
+import type { Artifact, IngestedCorpus, LoadedCorpus } from './types.js';
+
+export const ARTIFACT_FORMAT = 'rapporteur-index';
+/** Bump when the artifact's JSON layout changes. */
+export const FORMAT_VERSION = 1;
+
+/** Builds the index over the corpus' passages. */
+export function buildArtifact(corpus: IngestedCorpus): Artifact {
+  const index = PassageIndex.build(corpus.passages, { knowledge: corpus.knowledge });
+  return {
+    ...corpus,
+    format: ARTIFACT_FORMAT,
+    formatVersion: FORMAT_VERSION,
+    analyzerVersion: ANALYZER_VERSION,
+    builtAt: new Date().toISOString(),
+    index: index.toJSON(),
+  };
+}
+
+/** A passage's `text` is the join of its sentences: stored once, rebuilt on read. */
+type StoredPassage = Omit<Passage, 'text'> & { text?: string };
+
+function compact(p: Passage): StoredPassage {
+  if (p.text !== p.sentences.join(' ')) return p;
+  const { text: _text, ...rest } = p;
+  return rest;
+}
+
+function expand(p: StoredPassage): Passage {
+  return p.text === undefined ? { ...p, text: p.sentences.join(' ') } : (p as Passage);
+}
+
+export function serializeArtifact(artifact: Artifact): string {
+  return JSON.stringify({ ...artifact, passages: artifact.passages.map(compact) });
+}
+
+/** Writes `path.tmp-<pid>-<random>` beside `path`, flushes it to disk, then renames it over `path`. */
+export async function saveArtifact(path: string, artifact: Artifact): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = `${path}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
+  try {
+    const handle = await open(tmp, 'w');
+    try {
+      await handle.writeFile(serializeArtifact(artifact), 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(tmp, path);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+}
+
+export function parseArtifact(json: string, source = 'index'): Artifact {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch (err) {
+    throw new Error(`${source} is not valid JSON (${(err as Error).message}); re-run \`npm run ingest\``);
+  }
+  const a = raw as Partial<Artifact> | null;
+  if (!a || typeof a !== 'object' || a.format !== ARTIFACT_FORMAT) {
+    throw new Error(`${source} is not a rapporteur index; re-run \`npm run ingest\``);
+  }
+  if (a.formatVersion !== FORMAT_VERSION) {
+    throw new Error(
+      `${source} has format version ${String(a.formatVersion)}, this program reads ${FORMAT_VERSION}; re-run \`npm run ingest\``,
+    );
+  }
+  for (const key of ['roots', 'files', 'documents', 'passages'] as const) {
+    if (!Array.isArray(a[key])) throw new Error(`${source} is incomplete (no ${key}); re-run \`npm run ingest\``);
+  }
+  if (!a.knowledge || typeof a.knowledge !== 'object' || !a.index) {
+    throw new Error(`${source} is incomplete (no knowledge or index); re-run \`npm run ingest\``);
+  }
+  const passages = (a.passages as StoredPassage[]).map(expand);
+  return { ...(a as Artifact), passages };
+}
+
+/** Reads and validates an artifact, whatever its analyzer (incremental ingestion only needs its passages). */
+export async function readArtifact(path: string): Promise<Artifact> {
+  return parseArtifact(await readFile(path, 'utf8'), path);
+}
+
+/** Throws a clear message when the artifact was built by another analyzer. */
+export function checkAnalyzer(artifact: Artifact, source = 'index'): void {
+  if (artifact.analyzerVersion !== ANALYZER_VERSION) {
+    throw new Error(
+      `${source} was built with analyzer "${artifact.analyzerVersion}" but this program uses "${ANALYZER_VERSION}": ` +
+        'its terms would not match the questions. Re-run `npm run ingest` to rebuild it.',
+    );
+  }
+}
+
+/** An in-memory artifact → a searchable corpus (no re-indexing). */
+export function corpusFromArtifact(artifact: Artifact, source = 'index'): LoadedCorpus {
+  checkAnalyzer(artifact, source);
+  const index = PassageIndex.fromJSON(artifact.index, artifact.passages, { knowledge: artifact.knowledge });
+  return {
+    builtAt: artifact.builtAt,
+    roots: artifact.roots,
+    files: artifact.files,
+    documents: artifact.documents,
+    documentById: new Map(artifact.documents.map((d: Document) => [d.id, d])),
+    knowledge: artifact.knowledge,
+    index,
+  };
+}
+
+/** Loads `data/index.json` (or another path) for the bot and the server. */
+export async function loadCorpus(path: string): Promise<LoadedCorpus> {
+  return corpusFromArtifact(await readArtifact(path), path);
+}
