@@ -19,22 +19,40 @@ describe('markdown', () => {
     expect(blocks.map((b) => b.type)).toEqual(['paragraph', 'list', 'list', 'paragraph']);
     expect(blocks[0]).toEqual({
       type: 'paragraph',
-      lines: [[{ text: 'Voici ', bold: false }, { text: 'trois', bold: true }, { text: ' défis :', bold: false }]],
+      lines: [[{ text: 'Voici ', bold: false, italic: false }, { text: 'trois', bold: true, italic: false }, { text: ' défis :', bold: false, italic: false }]],
     });
-    expect(blocks[1]).toMatchObject({ ordered: false, items: [[{ text: 'Premier ' }, { text: 'projet', bold: true }], [{ text: 'Second' }]] });
+    expect(blocks[1]).toMatchObject({ ordered: false, items: [[{ text: 'Premier ' }, { text: 'projet', bold: true, italic: false }], [{ text: 'Second' }]] });
     expect(blocks[2]).toMatchObject({ ordered: true, items: [[{ text: 'Un' }], [{ text: 'Deux' }]] });
   });
 
   it('keeps soft line breaks, headings and indented continuations', () => {
     const blocks = parseMarkdown('## Titre\nligne 1\r\nligne 2\n- item\n  suite');
-    expect(blocks[0]).toEqual({ type: 'heading', inlines: [{ text: 'Titre', bold: false }] });
+    expect(blocks[0]).toEqual({ type: 'heading', inlines: [{ text: 'Titre', bold: false, italic: false }] });
     expect(blocks[1]).toMatchObject({ type: 'paragraph', lines: [[{ text: 'ligne 1' }], [{ text: 'ligne 2' }]] });
     expect(blocks[2]).toMatchObject({ type: 'list', items: [[{ text: 'item' }, { text: ' ' }, { text: 'suite' }]] });
   });
 
+  it('reads *italic* but not stars inside words or numbers', () => {
+    expect(parseInline('a — *cité* et *deux mots*.')).toEqual([
+      { text: 'a — ', bold: false, italic: false },
+      { text: 'cité', bold: false, italic: true },
+      { text: ' et ', bold: false, italic: false },
+      { text: 'deux mots', bold: false, italic: true },
+      { text: '.', bold: false, italic: false },
+    ]);
+    expect(parseInline('*début* **gras** *fin*').map((p) => [p.text, p.bold, p.italic])).toEqual([
+      ['début', false, true],
+      [' ', false, false],
+      ['gras', true, false],
+      [' ', false, false],
+      ['fin', false, true],
+    ]);
+    expect(parseInline('2*3*4 et a * b *')).toEqual([{ text: '2*3*4 et a * b *', bold: false, italic: false }]);
+  });
+
   it('leaves unmatched markers and HTML as literal text', () => {
-    expect(parseInline('a ** b')).toEqual([{ text: 'a ** b', bold: false }]);
-    expect(parseInline('<img src=x onerror=alert(1)>')).toEqual([{ text: '<img src=x onerror=alert(1)>', bold: false }]);
+    expect(parseInline('a ** b')).toEqual([{ text: 'a ** b', bold: false, italic: false }]);
+    expect(parseInline('<img src=x onerror=alert(1)>')).toEqual([{ text: '<img src=x onerror=alert(1)>', bold: false, italic: false }]);
   });
 
   it('truncates snippets at a word boundary', () => {
@@ -145,5 +163,7 @@ describe('bundle', () => {
     expect(code).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|createContextualFragment|DOMParser/);
     // ES2019 target: no optional chaining or nullish coalescing left in the output.
     expect(code).not.toMatch(/\?\.[a-zA-Z_$[(]|\?\?/);
+    // No regex lookbehind either: Safari before 16.4 refuses to parse the whole script.
+    expect(code).not.toMatch(/\(\?<[!=]/);
   });
 });

@@ -1,12 +1,13 @@
 /**
  * The light Markdown of bot answers (paragraphs, bullet and numbered lists,
- * **bold**, `#` headings) parsed into plain data. Rendering builds DOM nodes
+ * **bold**, *italic*, `#` headings) parsed into plain data. Rendering builds DOM nodes
  * from this tree with text nodes only, so no answer text is ever parsed as HTML.
  */
 
 export interface Inline {
   text: string;
   bold: boolean;
+  italic: boolean;
 }
 
 /** A paragraph keeps its soft line breaks: one `Inline[]` per line. */
@@ -17,19 +18,25 @@ export type Block =
 
 const LIST_ITEM = /^\s{0,3}(?:([-*•])|(\d{1,3})[.)])\s+(.*)$/;
 const HEADING = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/;
-const BOLD = /\*\*(?=\S)([\s\S]*?\S)\*\*/g;
+/**
+ * `**bold**`, or `*italic*` whose stars do not touch a word or another star
+ * (so `2*3*4` stays). No lookbehind: older Safari cannot parse it.
+ */
+const EMPHASIS = /\*\*(?=\S)([\s\S]*?\S)\*\*|(^|[^*\p{L}\p{N}])\*(?=[^\s*])([^*]*?[^\s*])\*(?![*\p{L}\p{N}])/gu;
 
-/** Splits `**bold**` spans out of a line; unmatched markers stay as literal text. */
+const plain = (text: string): Inline => ({ text, bold: false, italic: false });
+
+/** Splits emphasis spans out of a line; unmatched markers stay as literal text. */
 export function parseInline(line: string): Inline[] {
   const out: Inline[] = [];
   let last = 0;
-  for (const m of line.matchAll(BOLD)) {
-    const at = m.index ?? 0;
-    if (at > last) out.push({ text: line.slice(last, at), bold: false });
-    out.push({ text: m[1] ?? '', bold: true });
-    last = at + m[0].length;
+  for (const m of line.matchAll(EMPHASIS)) {
+    const at = (m.index ?? 0) + (m[2]?.length ?? 0);
+    if (at > last) out.push(plain(line.slice(last, at)));
+    out.push(m[1] !== undefined ? { text: m[1], bold: true, italic: false } : { text: m[3] ?? '', bold: false, italic: true });
+    last = (m.index ?? 0) + m[0].length;
   }
-  if (last < line.length) out.push({ text: line.slice(last), bold: false });
+  if (last < line.length) out.push(plain(line.slice(last)));
   return out;
 }
 
@@ -70,7 +77,7 @@ export function parseMarkdown(text: string): Block[] {
       // An indented line continues the previous list item.
       const items: Inline[][] = (list as Extract<Block, { type: 'list' }>).items;
       const lastItem = items[items.length - 1];
-      if (lastItem) lastItem.push({ text: ' ', bold: false }, ...parseInline(line.trim()));
+      if (lastItem) lastItem.push(plain(' '), ...parseInline(line.trim()));
       continue;
     }
     if (!paragraph) {

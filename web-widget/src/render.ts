@@ -11,7 +11,9 @@ import { safeLink } from './urls.js';
 const SNIPPET_MAX = 280;
 
 function inlines(parent: HTMLElement, parts: Inline[]): HTMLElement {
-  for (const part of parts) parent.append(part.bold ? h('strong', {}, part.text) : document.createTextNode(part.text));
+  for (const part of parts) {
+    parent.append(part.bold ? h('strong', {}, part.text) : part.italic ? h('em', {}, part.text) : document.createTextNode(part.text));
+  }
   return parent;
 }
 
