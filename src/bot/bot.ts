@@ -27,7 +27,7 @@ export interface BotOptions {
 }
 
 /** Below this confidence a retrieved sentence is not shown as an answer. */
-export const RETRIEVAL_MIN = 0.6;
+export const RETRIEVAL_MIN = 0.68;
 
 export const defaultSourceUrl = (path: string, page?: number): string =>
   `/corpus/${path.split('/').map(encodeURIComponent).join('/')}${page !== undefined ? `#page=${page}` : ''}`;
@@ -46,7 +46,8 @@ const FRAME_WORDS =
 
 function allowedIntents(e: Entities, folded: string): Intent[] {
   const allowed: Intent[] = [];
-  const defiCue = DEFI_CUE.test(folded);
+  // "Combien de défis…" / "when…" want the figure or date the documents state, not a list.
+  const defiCue = DEFI_CUE.test(folded) && !FIGURE_CUE.test(folded) && !DATE_CUE.test(folded);
   if (e.admins.length && defiCue) allowed.push('defis_by_administration');
   if ((e.year !== undefined || e.promotion !== undefined) && defiCue && !e.admins.length) allowed.push('defis_by_promotion');
   if ((e.defis.length || (e.admins.length && defiCue)) && WHO_CUE.test(folded)) allowed.push('people_of_defi');

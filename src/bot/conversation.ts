@@ -50,8 +50,9 @@ export function mergeSlots(intent: RuleIntent, last: Slots, brings: Slots): Slot
   }
   if (brings.year && !brings.promotion) delete out.promotion;
   if (brings.promotion && !brings.year) delete out.year;
-  if (brings.administration && intent === 'people_of_defi') delete out.defi;
+  // A named défi is more precise than an administration met in its name ("Lab Santé" / "Santé").
   if (brings.defi && intent === 'people_of_defi') delete out.administration;
+  else if (brings.administration && intent === 'people_of_defi') delete out.defi;
   if (brings.person && intent === 'mentor_of') delete out.defi;
   if (brings.defi && intent === 'mentor_of') delete out.person;
   return out;

@@ -143,8 +143,11 @@ export function answerRule(catalog: Catalog, intent: RuleIntent, slots: Slots, l
           if (d) facts.push(...d.sources.slice(0, 1));
         }
         if (!lines.length) continue;
-        parts.push(`${t.defisOfPersonHeader(lang, p.name)}\n${[...new Set(lines)].join('\n')}`);
-        facts.unshift(...p.sources.slice(0, 1));
+        // The sentence that names the person says what they did in the document's own words.
+        const said = p.sources.find((s) => s.snippet.length > p.name.length + 20);
+        const quote = said ? `\n\n> ${said.snippet}\n— ${t.cite(lang, said.title, said.page)}` : '';
+        parts.push(`${t.defisOfPersonHeader(lang, p.name)}\n${[...new Set(lines)].join('\n')}${quote}`);
+        facts.unshift(...(said ? [said] : p.sources.slice(0, 1)));
       }
       if (!parts.length) return undefined;
       return { text: parts.join('\n\n'), facts, confidence: 0.85 };
