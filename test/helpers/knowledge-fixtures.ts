@@ -1,5 +1,5 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { readText } from '../../src/ingest/markdown.js';
 import { readPdf } from '../../src/ingest/pdf.js';
@@ -24,11 +24,16 @@ function walk(dir: string): string[] {
     });
 }
 
-/** Reads every .md/.txt (and .pdf when `pdf` is set) under the given folders; paths are relative to each folder. */
+/**
+ * Reads every .md/.txt (and .pdf when `pdf` is set) under the given folders (or the given files);
+ * paths are relative to each folder (a file's own folder).
+ */
 export async function loadPassages(roots: string[], options: { pdf?: boolean } = {}): Promise<Loaded> {
   const out: Loaded = { documents: [], passages: [] };
-  for (const [rootIndex, root] of roots.entries()) {
-    for (const file of walk(root)) {
+  for (const [rootIndex, given] of roots.entries()) {
+    const isFile = statSync(given).isFile();
+    const root = isFile ? dirname(given) : given;
+    for (const file of isFile ? [given] : walk(root)) {
       const path = relative(root, file).split('\\').join('/');
       let raws;
       if (/\.(md|markdown|txt)$/i.test(file)) raws = readText(readFileSync(file, 'utf8'), path);

@@ -19,7 +19,7 @@ const ACRONYM = /^\p{Lu}[\p{L}&]{1,9}$/u;
 
 /** Looks like an acronym: "AFD", "BnF", "Shom", "CGEIET". */
 export function isAcronymToken(token: string): boolean {
-  if (!ACRONYM.test(token)) return false;
+  if (!ACRONYM.test(token) || token.length < 3) return false;
   const upper = [...token].filter((c) => c !== c.toLowerCase()).length;
   return upper >= 2 || token.length <= 5;
 }
@@ -100,7 +100,7 @@ export function findAcronymDefinitions(sentence: string): AcronymDefinition[] {
       const first = matchInitials(letters, ws, false);
       if (first < 0 || ws.length - first < 2) continue;
       const start = cut + 1 + ws[first]!.start;
-      const long = sentence.slice(start, open).trim().replace(/[,\s]+$/, '');
+      const long = sentence.slice(start, open).trim().replace(/[,\s»"”]+$/, '');
       out.push({ short: inner, long, start, end: m.index + m[0].length });
     } else {
       // "ACR (Long Name)".

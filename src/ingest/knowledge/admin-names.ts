@@ -27,7 +27,7 @@ export function looksLikeAdministration(name: string): boolean {
   const head = ws[0];
   if (!head || !ADMIN_HEADS.has(head) || ws.length < 2 || ws.length > 22) return false;
   if (WEAK_HEADS.has(head) && !/^\S+\s+(?:\S+\s+)?(?:\p{Lu}|d[eu]s?\b|de\s+l)/u.test(clean)) return false;
-  if (/[.!?]\s/.test(clean)) return false;
+  if (/[.!?:;]\s|\s:/.test(clean)) return false;
   return true;
 }
 
@@ -40,7 +40,19 @@ const PORTFOLIO_RE = new RegExp(
 );
 
 /** Canonical portfolios named in a ministry's name, in order ("Education nationale, Enseignement supérieur…"). */
+const PORTFOLIO_CACHE = new Map<string, string[]>();
+
 export function portfolioKeywords(name: string): string[] {
+  let cached = PORTFOLIO_CACHE.get(name);
+  if (!cached) {
+    cached = computePortfolios(name);
+    if (PORTFOLIO_CACHE.size > 5000) PORTFOLIO_CACHE.clear();
+    PORTFOLIO_CACHE.set(name, cached);
+  }
+  return cached;
+}
+
+function computePortfolios(name: string): string[] {
   const text = words(name).join(' ');
   const out: string[] = [];
   for (const m of text.matchAll(PORTFOLIO_RE)) {
@@ -64,7 +76,7 @@ export function adminKey(name: string): string {
   return ws.filter((w) => !SMALL_WORDS.has(w)).join(' ');
 }
 
-const WORD_RE = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*['’]?|[,:;()]/gu;
+const WORD_RE = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*['’]?|[^\s\p{L}\p{N}]/gu;
 
 /**
  * Free-text ministry mentions: "ministère de l'Intérieur", "Ministry of Economy and Finance",
@@ -72,6 +84,7 @@ const WORD_RE = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*['’]?|[,:;()]/gu;
  * runs while particles lead to capitalised words or portfolio words, plus their adjectives.
  */
 export function findMinistryMentions(sentence: string): { name: string; start: number; end: number }[] {
+  if (!/minist/i.test(sentence)) return [];
   const toks = [...sentence.matchAll(WORD_RE)].map((m) => ({ t: m[0], f: fold(m[0]), start: m.index, end: m.index + m[0].length }));
   const isParticle = (k: number): boolean => {
     const tok = toks[k];
@@ -82,7 +95,6 @@ export function findMinistryMentions(sentence: string): { name: string; start: n
     const tok = toks[k];
     if (!tok) return false;
     if (NAME_ADJECTIVES.has(tok.f)) return true;
-    if (/^\p{Lu}\p{Ll}/u.test(tok.t) && !PARTICLES.has(tok.f) && !MINISTRY_HEADS.has(tok.f) && !ADMIN_HEADS.has(tok.f)) return true;
     return tok.f === 'et' && NAME_ADJECTIVES.has(toks[k + 1]?.f ?? '');
   };
   /** One portfolio segment from k: particles, a name word, its adjectives; returns the last token index or -1. */

@@ -8,6 +8,8 @@ import { fold, slug, tidyName } from './names.js';
  * explicit merges (parallel FR/EN lists), kept in a union-find.
  */
 
+const MAX_SOURCES = 20;
+
 interface Entry {
   key: string;
   variants: Map<string, number>;
@@ -44,6 +46,11 @@ export class AdminRegistry {
     return this.find(adminKey(clean));
   }
 
+  /** True when the body was met with a source. */
+  has(key: string): boolean {
+    return (this.entries.get(this.find(key))?.sources.length ?? 0) > 0;
+  }
+
   /** Records a mention; returns its key, or undefined when the name is not an administration's. */
   add(name: string, source: FactSource | undefined, acronym?: string, loose = false): string | undefined {
     let clean = stripArticles(tidyName(name)).replace(/\s*\([^()]*\)\s*$/, '');
@@ -58,7 +65,8 @@ export class AdminRegistry {
     const entry = this.entry(key);
     entry.variants.set(clean, (entry.variants.get(clean) ?? 0) + 1);
     if (acronym) entry.acronyms.set(acronym, (entry.acronyms.get(acronym) ?? 0) + 1);
-    if (source && !entry.sources.some((s) => s.passageId === source.passageId && s.snippet === source.snippet)) entry.sources.push(source);
+    // A few citations are enough for a body; big reports would otherwise repeat the same ministry hundreds of times.
+    if (source && entry.sources.length < MAX_SOURCES && !entry.sources.some((s) => s.passageId === source.passageId && s.snippet === source.snippet)) entry.sources.push(source);
     return key;
   }
 

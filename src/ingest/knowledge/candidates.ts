@@ -1,6 +1,7 @@
 import type { Document, FactSource, Passage } from '../types.js';
 import type { AdminRegistry } from './administrations.js';
-import { findMinistryMentions, looksLikeAdministration } from './admin-names.js';
+import { findMinistryMentions, headOf, looksLikeAdministration } from './admin-names.js';
+import { WEAK_HEADS } from './lexicon.js';
 import { fold, tidyName, words } from './names.js';
 import { parseReleve, type PersonMention } from './people.js';
 import { promotionIn, promotionYearIn } from './promotion.js';
@@ -67,6 +68,8 @@ function colonItem(sentence: string, registry: AdminRegistry): { key: string; na
   const m = /^(.{2,140}?)\s*:\s*(.*)$/su.exec(sentence.trim());
   if (!m) return undefined;
   const key = registry.keyOf(m[1]!);
+  // A weak head ("Mission …", "Service …") before a colon is a form label unless the body is known.
+  if (key && WEAK_HEADS.has(headOf(m[1]!) ?? '') && !registry.has(key)) return undefined;
   return key ? { key, name: m[1]!, rest: m[2]!.trim() } : undefined;
 }
 
@@ -106,7 +109,9 @@ export function documentCandidates(doc: Document, passages: Passage[], registry:
       order++;
       const add = (title: string, adminKey: string | undefined, priority: number, extra: Partial<Candidate> = {}): void => {
         const clean = tidyName(title.replace(/^[–—-]\s*/, ''));
-        if (words(clean).length < 3) return;
+        const n = words(clean).length;
+        // A défi is a short phrase, not a glossary or a table row.
+        if (n < 3 || n > 60 || (clean.match(/\s:\s/g)?.length ?? 0) > 1) return;
         const promotion = promotionOf(s);
         const year = yearOf();
         out.push({
@@ -151,7 +156,7 @@ export function documentCandidates(doc: Document, passages: Passage[], registry:
         else add(colon.rest, colon.key, 2, { list: { id: st.listId, index: st.index++ } });
         continue;
       }
-      const tail = tailAdministration(trimmed, registry, english);
+      const tail = /^\p{Lu}/u.test(trimmed) ? tailAdministration(trimmed, registry, english) : undefined;
       if (tail) {
         st.misses = 0;
         if (!english) registry.add(tail.name, sourceOf(p, s));

@@ -3,7 +3,7 @@ import { contentWords } from './names.js';
 
 /**
  * Merges mentions of the same défi across documents: same administration family, compatible
- * promotion, never two mentions from one document, and enough shared rare words (prefix
+ * promotion, never two mentions of one kind from one document, and enough shared rare words (prefix
  * stems, so "accidents"/"accidentalité"/"accidentologie" meet). Parallel FR/EN items are
  * joined beforehand by their position.
  */
@@ -46,6 +46,8 @@ export function clusterCandidates(cands: Candidate[], sameFamily: (a: string, b:
     const denom = Math.min(weights[i]!, weights[j]!);
     return denom > 0 ? shared / denom : 0;
   };
+  // Two mentions of one kind in one document (two list items, two "défi relevé" sentences) are two défis.
+  const clash = (a: number, b: number): boolean => cands[a]!.docId === cands[b]!.docId && cands[a]!.priority === cands[b]!.priority;
   const adminOfGroup = (root: number): string | undefined => members.get(root)!.map((m) => cands[m]!.adminKey).find((k) => k !== undefined);
   const promotionOfGroup = (root: number): number | undefined => members.get(root)!.map((m) => cands[m]!.promotion).find((p) => p !== undefined);
 
@@ -63,8 +65,7 @@ export function clusterCandidates(cands: Candidate[], sameFamily: (a: string, b:
       const p = promotionOfGroup(root);
       const q = promotionOfGroup(find(i));
       if (p !== undefined && q !== undefined && p !== q) continue;
-      const docs = new Set(group.map((m) => cands[m]!.docId));
-      if (mine.some((m) => docs.has(cands[m]!.docId))) continue;
+      if (mine.some((m) => group.some((n) => clash(m, n)))) continue;
       let score = 0;
       for (const m of group) for (const n of mine) score = Math.max(score, sim(m, n));
       if (score > floor) {
@@ -82,7 +83,7 @@ export function clusterCandidates(cands: Candidate[], sameFamily: (a: string, b:
       if (root === find(i)) return false;
       const group = members.get(root)!;
       const other = adminOfGroup(root);
-      return !!other && sameFamily(other, c.adminKey!) && promotionOfGroup(root) === c.promotion && !group.some((m) => cands[m]!.docId === c.docId);
+      return !!other && sameFamily(other, c.adminKey!) && promotionOfGroup(root) === c.promotion && !group.some((m) => clash(m, i));
     });
     if (options.length === 1) union(options[0]!, i);
   });

@@ -15,7 +15,11 @@ import { PromotionCalendar, yearIn } from './promotion.js';
 export function extractKnowledge(documents: Document[], passages: Passage[]): Knowledge {
   const docs = [...documents].sort((a, b) => a.path.localeCompare(b.path) || a.lang.localeCompare(b.lang) || a.id.localeCompare(b.id));
   const byDoc = new Map<string, Passage[]>();
-  for (const p of passages) byDoc.set(p.docId, [...(byDoc.get(p.docId) ?? []), p]);
+  for (const p of passages) {
+    const list = byDoc.get(p.docId);
+    if (list) list.push(p);
+    else byDoc.set(p.docId, [p]);
+  }
   for (const list of byDoc.values()) list.sort((a, b) => ordinal(a.id) - ordinal(b.id));
   const registry = new AdminRegistry();
   const calendar = new PromotionCalendar();

@@ -4,7 +4,8 @@
  */
 
 /** Words that head the name of a ministry. */
-export const MINISTRY_HEADS = new Set(['ministere', 'ministeres', 'ministry', 'ministries']);
+/** Singular only: "les ministères de la justice et des affaires sociales" names several bodies. */
+export const MINISTRY_HEADS = new Set(['ministere', 'ministry']);
 
 /** Words that head the name of an administration or public body (ministries included). */
 export const ADMIN_HEADS = new Set([

@@ -23,10 +23,17 @@ function foldChar(c: string): string {
 
 /** Lowercase, accents removed, typographic apostrophes and dashes straightened; same length as the input. */
 export function fold(text: string): string {
-  let out = '';
-  for (const c of text) out += c.length === 1 ? foldChar(c) : c;
-  return out;
+  let lower = text.toLowerCase();
+  if (lower.length !== text.length) {
+    // Rare characters whose lowercase is longer ("İ"): fold them one by one.
+    lower = '';
+    for (const c of text) lower += c.length === 1 ? (c.toLowerCase().length === 1 ? c.toLowerCase() : c) : c;
+  }
+  return NON_ASCII.test(lower) ? lower.replace(NON_ASCII_G, foldChar) : lower;
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII_G = /[^\x00-\x7f]/g;
 
 /** Words of a folded text (letters, digits, inner hyphens), elided articles split off ("l'interieur" → l, interieur). */
 export function words(text: string): string[] {

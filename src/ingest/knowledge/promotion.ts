@@ -12,8 +12,10 @@ const NUMERIC_ORDINAL = new RegExp(`(?<![\\w])(\\d)\\s?(?:re|ere|er|ers|e|eme|nd
 const WORD_ORDINAL = new RegExp(`(?<![a-z])(${ORD_WORDS})\\s+${NOUNS}(?![a-z])`);
 const NUMBERED = /(?<![a-z])(?:promotion|promo|eig)\s?(?:n°\s?)?(\d)(?![\d,.]?\d)/;
 
+const HINT = /promo|eig|[ée]dition|cohort|squad|class|program|entrepreneur|g[ée]n[ée]ration/i;
+
 export function promotionIn(text: string | undefined): number | undefined {
-  if (!text) return undefined;
+  if (!text || !HINT.test(text)) return undefined;
   const f = fold(text);
   const m = NUMERIC_ORDINAL.exec(f) ?? NUMBERED.exec(f);
   if (m) return Number(m[1]);

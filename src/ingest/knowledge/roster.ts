@@ -54,7 +54,10 @@ export function buildPeople(cands: Candidate[], defiOf: Map<number, Defi>, input
       byKey.set(key, acc);
     }
     const r = { role, ...(defi ? { defiId: defi.id } : {}), ...(defi?.administrationId ? { administrationId: defi.administrationId } : {}), ...(label ? { label } : {}) };
-    const rk = `${r.role}|${r.defiId ?? ''}|${r.label ?? ''}`;
+    // One role per défi (its label kept when a later mention gives one); otherwise one per label.
+    const rk = defi ? `${role}|${defi.id}` : `${role}||${label ?? ''}`;
+    const same = defi ? acc.person.roles.find((x) => x.role === role && x.defiId === defi.id) : undefined;
+    if (same && label && !same.label) same.label = label;
     if (!acc.roleKeys.has(rk)) {
       // A role with a défi makes the same role without one redundant.
       if (defi) acc.person.roles = acc.person.roles.filter((x) => !(x.role === role && !x.defiId && !x.label));
