@@ -11,11 +11,14 @@
  *   BENCH_SERVER_SECONDS        WebSocket phase duration (default 30)
  *   BENCH_SERVER_HTTP_SECONDS   HTTP phase duration (default 10)
  *   BENCH_SERVER_CLIENTS        concurrent WebSocket clients (default 500)
- *   BENCH_SERVER_THINK_MS       mean pause between a client's questions (default 1000)
+ *   BENCH_SERVER_THINK_MS       mean pause between a client's questions (default 2000)
+ *   BENCH_SERVER_UNIQUE         share of questions drawn from random passages of the index, so
+ *                               mostly never asked before (default 0.5); the rest are popular
+ *                               questions that the server's answer cache may serve
  *   BENCH_SERVER_HTTP_CONCURRENCY  HTTP requests in flight (default 8)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -30,7 +33,8 @@ const num = (name: string, fallback: number): number => {
 const WS_SECONDS = num('BENCH_SERVER_SECONDS', 30);
 const HTTP_SECONDS = num('BENCH_SERVER_HTTP_SECONDS', 10);
 const CLIENTS = Math.min(2000, num('BENCH_SERVER_CLIENTS', 500));
-const THINK_MS = num('BENCH_SERVER_THINK_MS', 1000);
+const THINK_MS = num('BENCH_SERVER_THINK_MS', 2000);
+const UNIQUE = Math.min(1, Number(process.env.BENCH_SERVER_UNIQUE ?? 0.5));
 const HTTP_CONCURRENCY = Math.min(64, num('BENCH_SERVER_HTTP_CONCURRENCY', 8));
 const REPLY_TIMEOUT_MS = 10_000;
 
@@ -47,6 +51,22 @@ const QUESTIONS = [
   'Quelle est la recette de la blanquette de veau ?',
 ];
 
+/** Question-like fragments of random passages: realistic, mostly distinct retrieval questions. */
+function passageQuestions(index: string, count: number): string[] {
+  const artifact = JSON.parse(readFileSync(index, 'utf8')) as { passages: { sentences: string[] }[] };
+  const sentences = artifact.passages.flatMap((p) => p.sentences).filter((t) => t.split(' ').length >= 6);
+  return Array.from({ length: count }, () => {
+    const words = sentences[Math.floor(Math.random() * sentences.length)]!.split(' ');
+    const start = Math.floor(Math.random() * Math.max(1, words.length - 8));
+    return `${words.slice(start, start + 4 + Math.floor(Math.random() * 5)).join(' ')} ?`;
+  });
+}
+
+let drawn: string[] = [];
+let drawnAt = 0;
+const question = (turn: number): string =>
+  Math.random() < UNIQUE && drawn.length ? drawn[drawnAt++ % drawn.length]! : QUESTIONS[turn % QUESTIONS.length]!;
+
 // Hard bound on the whole run, whatever happens.
 const hardStop = setTimeout(() => {
   console.error('server bench: time limit reached, stopping');
@@ -56,7 +76,12 @@ hardStop.unref();
 
 async function indexPath(): Promise<string> {
   const given = process.env.RAPPORTEUR_INDEX ?? join(repo, 'data', 'index.json');
-  if (existsSync(given)) return given;
+  if (existsSync(given)) {
+    // A private copy: an ingestion running meanwhile must not hot-reload the server under test.
+    const copy = join(mkdtempSync(join(tmpdir(), 'rapporteur-bench-')), 'index.json');
+    copyFileSync(given, copy);
+    return copy;
+  }
   const cached = join(tmpdir(), 'rapporteur-bench', 'server-index.json');
   if (existsSync(cached)) return cached;
   const roots = [join(repo, 'corpus'), resolve(repo, '../shared/corpus')].filter((r) => existsSync(r));
@@ -171,7 +196,7 @@ async function chatClient(wsUrl: string, id: number, deadline: number, stats: St
   await new Promise((r) => setTimeout(r, Math.random() * THINK_MS));
   while (Date.now() < deadline) {
     const started = performance.now();
-    ws.send(JSON.stringify({ type: 'message', text: QUESTIONS[turn++ % QUESTIONS.length] }));
+    ws.send(JSON.stringify({ type: 'message', text: question(turn++) }));
     const frame = await reply();
     if (frame === 'timeout') fail(stats, 'timeout');
     else if (!frame) return fail(stats, 'closed');
@@ -199,7 +224,7 @@ async function wsPhase(url: string): Promise<Record<string, number>> {
   const started = performance.now();
   await Promise.all(clients);
   const seconds = Math.max((performance.now() - started) / 1000, 1);
-  console.log(`websocket: ${connected}/${CLIENTS} clients connected, think time ~${THINK_MS} ms, ${WS_SECONDS} s`);
+  console.log(`websocket: ${connected}/${CLIENTS} clients connected, think time ~${THINK_MS} ms, ${WS_SECONDS} s, ${Math.round(UNIQUE * 100)}% passage-drawn questions`);
   return report('ws', stats, seconds);
 }
 
@@ -217,7 +242,7 @@ async function httpPhase(url: string): Promise<Record<string, number>> {
           const res = await fetch(`${url}/api/answer`, {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ question: QUESTIONS[turn++ % QUESTIONS.length], sessionId }),
+            body: JSON.stringify({ question: question(turn++), sessionId }),
             signal: AbortSignal.timeout(REPLY_TIMEOUT_MS),
           });
           const body = (await res.json()) as { sessionId?: string };
@@ -239,6 +264,7 @@ async function httpPhase(url: string): Promise<Record<string, number>> {
 
 async function main(): Promise<void> {
   const index = await indexPath();
+  drawn = passageQuestions(index, 50_000);
   const server = await startChild(index);
   const pid = server.child.pid!;
   try {
