@@ -31,7 +31,7 @@ export interface RetrievalResult {
   sentenceCoverage: number;
 }
 
-const HITS = 8;
+const HITS = 12;
 /**
  * Share of the confidence given to the passage (with its title and section)
  * against the quoted sentence: the sentence states the fact, the passage

@@ -10,6 +10,13 @@ import { analyze, stem, words } from '../index/analyzer.js';
 import { Lexicon } from '../index/lexicon.js';
 import type { TermTools } from './retrieval.js';
 
+/** Number words ↔ digits, so "les trois compétences" meets "3 compétences". */
+const NUMBER_WORDS: Record<string, string> = {
+  un: '1', une: '1', one: '1', deux: '2', two: '2', trois: '3', three: '3', quatre: '4', four: '4', cinq: '5', five: '5',
+  six: '6', sept: '7', seven: '7', huit: '8', eight: '8', neuf: '9', nine: '9', dix: '10', ten: '10', onze: '11',
+  eleven: '11', douze: '12', twelve: '12', quinze: '15', fifteen: '15', vingt: '20', twenty: '20', cent: '100', hundred: '100',
+};
+
 export function indexTermTools(knowledge?: Knowledge): TermTools {
   const lexicon = Lexicon.build(knowledge);
   return {
@@ -21,6 +28,8 @@ export function indexTermTools(knowledge?: Knowledge): TermTools {
       const out = ws.map((w) => {
         const term = stem(w, lang);
         const forms = new Set([term, stem(w, other), ...lexicon.expandTerm(term, lang)]);
+        const digits = NUMBER_WORDS[w];
+        if (digits) forms.add(digits);
         return { term, forms };
       });
       // Multi-word equivalents ("court of auditors" ↔ "cour des comptes") lend their terms to every word they cover.
