@@ -36,8 +36,9 @@ interface Extracted {
 async function extract(bytes: Uint8Array): Promise<Extracted> {
   const parser = new PDFParse({ data: new Uint8Array(bytes), verbosity: QUIET, stopAtErrors: false });
   try {
-    const info = await parser.getInfo();
     const text = await parser.getText({ pageJoiner: '' });
+    // Metadata is a bonus: a damaged outline or info dictionary must not cost us the text.
+    const info = await parser.getInfo().catch(() => ({ info: undefined }));
     const pages: string[] = [];
     for (const page of text.pages) pages[page.num - 1] = page.text;
     for (let i = 0; i < text.total; i++) pages[i] ??= '';

@@ -235,6 +235,7 @@ describe('readPdf on bad and odd files', () => {
     const bytes = real();
     const copy = bytes.slice();
     await readPdf(bytes, 'poste.pdf');
+    await readPdf(makePdf([['Un texte en Helvetica, police non incorporée au fichier.']]), 'helvetica.pdf');
     await failure(bytes.slice(0, bytes.length >> 1));
     expect(bytes).toEqual(copy);
     for (const spy of spies) expect(spy).not.toHaveBeenCalled();
