@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page, WebSocketRoute } from 'playwright-core';
+import type { ConsoleMessage, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureWidgetBuilt, launchChromium, WIDGET_DIR, focusedInWidget, type Browser } from './chromium.js';
 
@@ -22,13 +22,21 @@ interface Mock {
   reply: (text: string, ws: WebSocketRoute) => void;
 }
 
-async function setup(page: Page, lang = 'fr'): Promise<Mock> {
+interface PageOptions {
+  lang?: string;
+  headers?: Record<string, string>;
+  /** Serve the demo without its own `<style>`, so that any CSP report is the widget's. */
+  noHostStyles?: boolean;
+}
+
+async function setup(page: Page, { lang = 'fr', headers = {}, noHostStyles = false }: PageOptions = {}): Promise<Mock> {
   const bundle = await ensureWidgetBuilt();
-  const demo = readFileSync(join(WIDGET_DIR, 'demo.html'), 'utf8').replace('<html lang="fr">', `<html lang="${lang}">`);
+  let demo = readFileSync(join(WIDGET_DIR, 'demo.html'), 'utf8').replace('<html lang="fr">', `<html lang="${lang}">`);
+  if (noHostStyles) demo = demo.replace(/<style>[\s\S]*?<\/style>/, '');
   await page.unrouteAll();
   await page.route(`${ORIGIN}/**`, (route) => {
     const path = new URL(route.request().url()).pathname;
-    if (path === '/') return route.fulfill({ contentType: 'text/html; charset=utf-8', body: demo });
+    if (path === '/') return route.fulfill({ contentType: 'text/html; charset=utf-8', headers, body: demo });
     if (path === '/widget.js') return route.fulfill({ contentType: 'text/javascript', body: readFileSync(bundle) });
     return route.fulfill({ status: 404, body: 'not found' });
   });
@@ -212,8 +220,32 @@ describe('widget rendering and connection (scripted socket)', () => {
     await page.emulateMedia({ reducedMotion: 'no-preference' });
   });
 
+  it('works under a strict Content-Security-Policy with Trusted Types enforced', async () => {
+    const violations: string[] = [];
+    const onConsole = (m: ConsoleMessage) => {
+      if (/Content.Security.Policy|TrustedHTML|Trusted Type/i.test(m.text())) violations.push(m.text());
+    };
+    const onError = (e: Error) => violations.push(e.message); // e.g. a TrustedHTML assignment throwing
+    page.on('console', onConsole);
+    page.on('pageerror', onError);
+    const csp = `default-src 'none'; script-src ${ORIGIN}; connect-src ws://widget.test; style-src 'none'; require-trusted-types-for 'script'; trusted-types 'none'`;
+    const mock = await setup(page, { headers: { 'Content-Security-Policy': csp }, noHostStyles: true });
+    mock.reply = (text, ws) =>
+      send(ws, { type: 'message', text: `**Vu** : ${text}`, quick_replies: [{ title: 'Suite', payload: 'Suite' }], sources: [], lang: 'fr', kind: 'rule' });
+    const launcher = page.getByRole('button', { name: 'Poser une question' });
+    expect(await launcher.evaluate((b) => getComputedStyle(b).backgroundColor)).toBe('rgb(0, 0, 145)');
+    await launcher.click();
+    await page.getByLabel('Votre question').fill(HOSTILE);
+    await page.keyboard.press('Enter');
+    await page.locator('.msg.bot').getByText(`: ${HOSTILE}`).waitFor();
+    expect(await page.locator('.msg.bot strong').last().textContent()).toBe('Vu');
+    page.off('console', onConsole);
+    page.off('pageerror', onError);
+    expect(violations).toEqual([]);
+  });
+
   it('speaks English on an English page', async () => {
-    const mock = await setup(page, 'en');
+    const mock = await setup(page, { lang: 'en' });
     await page.getByRole('button', { name: 'Ask a question' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toBe('Online');
     expect(await page.getByLabel('Your question').isVisible()).toBe(true);

@@ -37,6 +37,20 @@ function chatIcon(): SVGSVGElement {
   return svg;
 }
 
+/**
+ * A constructed stylesheet where supported: unlike a `<style>` element, it is
+ * not blocked by a host page whose Content-Security-Policy forbids inline styles.
+ */
+function adoptStyles(shadow: ShadowRoot): void {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+    shadow.adoptedStyleSheets = [sheet];
+  } catch {
+    shadow.append(h('style', {}, CSS));
+  }
+}
+
 interface Queued {
   text: string;
   markSent: () => void;
@@ -106,7 +120,8 @@ export class Widget {
     );
     // A labelled landmark, so screen-reader users can jump to the assistant.
     const root = h('aside', { class: 'root', 'aria-label': t.title }, this.panel, this.launcher);
-    shadow.append(h('style', {}, CSS), root);
+    adoptStyles(shadow);
+    shadow.append(root);
 
     this.connection = new Connection(socketUrl(opts.base, opts.lang), {
       onMessage: (msg) => this.receive(msg),
