@@ -7,9 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { buildArtifact, readArtifact, saveArtifact } from '../index/artifact.js';
 import type { Artifact } from '../index/types.js';
-import { ingestCorpus } from '../ingest/pipeline.js';
 import { fileLabel, formatProgressLine, formatSummary } from '../ingest/report.js';
 import type { FileReport } from '../ingest/types.js';
 
@@ -45,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const dirs = args.positionals.length ? args.positionals : ['corpus'];
-  const indexPath = args.values.index ?? process.env['RAPPORTEUR_INDEX'] ?? 'data/index.json';
+  const indexPath = args.values.index || process.env['RAPPORTEUR_INDEX'] || 'data/index.json';
   for (const dir of dirs) {
     const info = statSync(dir, { throwIfNoEntry: false });
     if (!info?.isDirectory()) {
@@ -53,9 +51,12 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
   }
+  // Loaded only now, so that --help and argument errors answer at once.
+  const { ingestCorpus } = await import('../ingest/pipeline.js');
+  const { buildArtifact, readArtifact, saveArtifact } = await import('../index/artifact.js');
   const roots = dirs.map((d) => resolve(d));
   const rootLabels = roots.map((r) => relative(process.cwd(), r) || '.');
-  const previous = args.values.full ? undefined : await loadPrevious(indexPath);
+  const previous = args.values.full ? undefined : await loadPrevious(indexPath, readArtifact);
 
   const started = Date.now();
   const progress = startProgress(rootLabels);
@@ -83,10 +84,13 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /** The previous artifact, for incremental re-runs; an unreadable one only costs a full re-read. */
-async function loadPrevious(indexPath: string): Promise<Artifact | undefined> {
+async function loadPrevious(
+  indexPath: string,
+  read: (path: string) => Promise<Artifact>,
+): Promise<Artifact | undefined> {
   if (!existsSync(indexPath)) return undefined;
   try {
-    return await readArtifact(indexPath);
+    return await read(indexPath);
   } catch (err) {
     console.error(`warning: cannot read the previous index at ${indexPath} (${message(err)}); every file is read again`);
     return undefined;
