@@ -3,7 +3,7 @@ import type { AdminRegistry } from './administrations.js';
 import { findMinistryMentions, headOf, looksLikeAdministration } from './admin-names.js';
 import { WEAK_HEADS } from './lexicon.js';
 import { fold, tidyName, words } from './names.js';
-import { parseReleve, type PersonMention } from './people.js';
+import { parseReleve, personLine, type PersonMention } from './people.js';
 import { promotionIn, promotionYearIn } from './promotion.js';
 
 /**
@@ -35,6 +35,7 @@ export function sourceOf(p: Passage, snippet: string): FactSource {
   return { passageId: p.id, docId: p.docId, path: p.path, title: p.title, ...(p.page !== undefined ? { page: p.page } : {}), snippet };
 }
 
+const PRONOUN_START = /^(?:ce|cet|cette|ces|il|elle|ils|elles|on|nous|vous|celui|celle|this|these|those|it|they|we|you)\b/iu;
 const DEFI_WORD = /d[ée]fis?\b|challenges?\b/iu;
 const INTRO_WORD = /d[ée]fis?\b|challenges?\b|projets?\b|projects?\b/iu;
 const TAIL = /(?:^|\s|,)(?:(?:au|aux|à\s+la|à|dans\s+la|auprès\s+d[eu]s?|auprès\s+de\s+la|de\s+la|du|des|pour\s+la|at\s+the|at|of\s+the|for\s+the|by\s+the|with\s+the)\s+|(?:à|dans|auprès\s+de|de|pour)\s+l['’]\s*)/giu;
@@ -148,6 +149,13 @@ export function documentCandidates(doc: Document, passages: Passage[], registry:
         st.misses = 0;
         continue;
       }
+      const who = personLine(trimmed, /mentor/i.test(`${st.intro ?? ''} ${st.section}`));
+      if (who) {
+        // A person in a list of défis' people: no défi of its own, the person goes to the roster.
+        st.misses = 0;
+        out.push({ title: '', source: sourceOf(p, s), docId: doc.id, lang: doc.lang, order, priority: 0, weak: true, people: [who] });
+        continue;
+      }
       const colon = colonItem(trimmed, registry);
       if (colon) {
         registry.add(colon.name, sourceOf(p, s));
@@ -156,7 +164,8 @@ export function documentCandidates(doc: Document, passages: Passage[], registry:
         else add(colon.rest, colon.key, 2, { list: { id: st.listId, index: st.index++ } });
         continue;
       }
-      const tail = /^\p{Lu}/u.test(trimmed) ? tailAdministration(trimmed, registry, english) : undefined;
+      // A défi item opens with a verb or a noun, not a pronoun ("Cet outil continue d’être utilisé par …").
+      const tail = /^\p{Lu}/u.test(trimmed) && !PRONOUN_START.test(trimmed) ? tailAdministration(trimmed, registry, english) : undefined;
       if (tail) {
         st.misses = 0;
         if (!english) registry.add(tail.name, sourceOf(p, s));

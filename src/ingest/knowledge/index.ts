@@ -120,7 +120,7 @@ export function extractKnowledge(documents: Document[], passages: Passage[]): Kn
   }
 
   // 5. Défis from the clusters.
-  const groups = clusterCandidates(cands, (a, b) => registry.sameFamily(a, b), pairs).filter((g) => g.some((i) => !cands[i]!.weak));
+  const groups = clusterCandidates(cands, (a, b) => registry.sameFamily(a, b), pairs).filter((g) => g.some((i) => !cands[i]!.weak && cands[i]!.title));
   const defis: Defi[] = [];
   const defiOf = new Map<number, Defi>();
   const usedIds = new Set<string>();

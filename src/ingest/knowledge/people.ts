@@ -10,6 +10,17 @@ export interface PersonMention {
   name: string;
   role: PersonRole;
   label?: string;
+  /** Short name of the défi when the text gives it instead of a description ("– défi Prévisecours"). */
+  defiLabel?: string;
+}
+
+/** A list line about a person: "Daniel Ansellem, administrateur ministériel des données, … – défi Prévisecours". */
+export function personLine(sentence: string, mentorContext: boolean): PersonMention | undefined {
+  const m = /^(\p{Lu}[^,:]{2,60}?),\s*(.+)$/u.exec(sentence.trim());
+  if (!m || !isPersonName(m[1]!.trim())) return undefined;
+  const defi = /\s[–—-]\s*d[ée]fis?\s+(.+?)\s*[.;]?$/iu.exec(m[2]!);
+  const label = tidyName(defi ? m[2]!.slice(0, defi.index) : m[2]!);
+  return { name: m[1]!.trim(), role: mentorContext ? 'mentor' : 'other', ...(label ? { label } : {}), ...(defi ? { defiLabel: tidyName(defi[1]!) } : {}) };
 }
 
 export interface ReleveSentence {

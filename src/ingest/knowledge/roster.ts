@@ -32,7 +32,7 @@ export function pagePeople(passages: Passage[]): PersonMention[] {
 
 /** A défi named by a short label ("Prévisecours", "EIG Link"): its title starts with the label. */
 function defiByLabel(label: string, defis: Defi[]): Defi | undefined {
-  const wanted = [label, label.replace(/^EIG\s+/i, '')].map((l) => fold(l).trim()).filter((l) => l.length >= 3);
+  const wanted = [label, label.replace(/^(?:EIG|d[ée]fi)\s+/i, '')].map((l) => fold(l).trim()).filter((l) => l.length >= 3);
   return defis.find((d) => {
     const short = fold(d.title.split(/\s+:\s+|\s+[–—-]\s+/)[0]!).trim();
     return wanted.some((w) => short === w);
@@ -69,7 +69,7 @@ export function buildPeople(cands: Candidate[], defiOf: Map<number, Defi>, input
   };
 
   cands.forEach((c, i) => {
-    for (const m of c.people) add(m.name, m.role, c.source, defiOf.get(i), m.label);
+    for (const m of c.people) add(m.name, m.role, c.source, defiOf.get(i) ?? (m.defiLabel ? defiByLabel(m.defiLabel, defis) : undefined), m.label);
   });
   for (const { doc, passages } of inputs) {
     const author = doc.meta['author'];
