@@ -25,6 +25,9 @@ const QUIET = 0;
 /** Average non-space characters per page below which a PDF is taken as scanned images. */
 const MIN_CHARS_PER_PAGE = 5;
 
+/** Characters a page needs to count as having a text layer (a lone page number does not). */
+const MIN_TEXT_PAGE_CHARS = 20;
+
 interface Extracted {
   info: unknown;
   pages: string[];
@@ -117,10 +120,19 @@ export async function readPdf(bytes: Uint8Array, fileName: string): Promise<PdfR
   if (pageCount === 0) throw new IngestError('PDF has no pages; not indexed', 'empty');
 
   const raw = extracted.pages.map(pageLines);
-  const chars = raw.reduce((n, lines) => n + lines.join('').replace(/\s/g, '').length, 0);
+  const counts = raw.map((lines) => lines.join('').replace(/\s/g, '').length);
+  const chars = counts.reduce((a, b) => a + b, 0);
   if (chars < pageCount * MIN_CHARS_PER_PAGE) {
     throw new IngestError(
       `no text layer (scanned image?): ${pageCount} page${pageCount > 1 ? 's' : ''}, ${chars} characters of text; not indexed`,
+      'scanned',
+    );
+  }
+  // A scan with a typed cover page: indexing the cover alone would pass the report off as read.
+  const textPages = counts.filter((n) => n >= MIN_TEXT_PAGE_CHARS).length;
+  if (pageCount >= 5 && textPages < pageCount * 0.2) {
+    throw new IngestError(
+      `mostly scanned: only ${textPages} of ${pageCount} pages have a text layer; not indexed`,
       'scanned',
     );
   }
