@@ -19,7 +19,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -271,6 +271,7 @@ async function main(): Promise<void> {
     const health = (await (await fetch(`${server.url}/api/health`)).json()) as { documents: number; passages: number };
     const idleKb = memoryKb(pid, 'VmRSS');
     console.log(`index: ${index} (${health.documents} documents, ${health.passages} passages)`);
+    console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (other work skews every figure below)`);
     console.log(`start: spawn to ready ${Math.round(server.spawnToReadyMs)} ms (index load + bot build ${server.loadMs} ms); idle RSS ${Math.round(idleKb / 1024)} MB`);
     const ws = await wsPhase(server.url);
     const http = await httpPhase(server.url);
@@ -286,6 +287,7 @@ async function main(): Promise<void> {
     console.log(
       JSON.stringify({
         bench: 'server',
+        loadAverage: loadavg()[0],
         spawnToReadyMs: Math.round(server.spawnToReadyMs),
         loadMs: server.loadMs,
         idleRssMb: Math.round(idleKb / 1024),

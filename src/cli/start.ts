@@ -7,12 +7,8 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildArtifact, saveArtifact } from '../index/artifact.js';
-import { ingestCorpus } from '../ingest/pipeline.js';
 import { parseOrigins } from '../server/cors.js';
 import { parseRateLimit } from '../server/limits.js';
-import { loadBot } from '../server/load-bot.js';
-import { startServer } from '../server/server.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -34,9 +30,13 @@ Environment:
   RAPPORTEUR_WS_ORIGINS    pages allowed to open the chat socket besides this server's own
   RAPPORTEUR_ADMIN_TOKEN   bearer token of POST /api/admin/reload and GET /api/admin/unanswered
   RAPPORTEUR_HTTP_RATE     per-client answer rate of the HTTP API, e.g. 20/s,40 (0 disables)
-  RAPPORTEUR_TRUST_PROXY   express "trust proxy" value when behind a reverse proxy`;
+  RAPPORTEUR_TRUST_PROXY   behind a reverse proxy: hops to trust (e.g. 1) or trusted addresses`;
 
 const say = (text: string): void => void process.stderr.write(text + '\n');
+
+/** Express reads a number as a hop count and a string as a list of trusted addresses. */
+const trustProxy = (value: string): boolean | number | string =>
+  value === 'true' ? true : value === 'false' ? false : /^\d+$/.test(value) ? Number(value) : value;
 
 async function ensureIndex(indexPath: string): Promise<boolean> {
   if (existsSync(indexPath)) return true;
@@ -47,6 +47,9 @@ async function ensureIndex(indexPath: string): Promise<boolean> {
   }
   say(`No index at ${indexPath}: indexing ${root} first…`);
   const started = Date.now();
+  // Loaded here, not at the top: usage errors and --help stay instant.
+  const { ingestCorpus } = await import('../ingest/pipeline.js');
+  const { buildArtifact, saveArtifact } = await import('../index/artifact.js');
   const corpus = await ingestCorpus({
     roots: [root],
     onFile: (report, done, total) => say(`  [${done}/${total}] ${report.status.padEnd(7)} ${report.path}`),
@@ -97,6 +100,8 @@ async function main(argv: string[]): Promise<number> {
   }
   if (!(await ensureIndex(indexPath))) return 1;
 
+  const { loadBot } = await import('../server/load-bot.js');
+  const { startServer } = await import('../server/server.js');
   const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { version: string };
   const server = await startServer({
     indexPath,
@@ -109,7 +114,7 @@ async function main(argv: string[]): Promise<number> {
     wsOrigins: parseOrigins(env.RAPPORTEUR_WS_ORIGINS),
     adminToken: env.RAPPORTEUR_ADMIN_TOKEN,
     ...(httpRateLimit !== undefined ? { httpRateLimit } : {}),
-    ...(env.RAPPORTEUR_TRUST_PROXY ? { trustProxy: env.RAPPORTEUR_TRUST_PROXY } : {}),
+    ...(env.RAPPORTEUR_TRUST_PROXY ? { trustProxy: trustProxy(env.RAPPORTEUR_TRUST_PROXY) } : {}),
   });
   const result = await server.ready;
   if (!result.ok) {

@@ -119,10 +119,36 @@ export function openApiDocument(version: string): object {
           },
         },
       },
+      '/api/admin/reload': {
+        post: {
+          operationId: 'reload',
+          summary: 'Load the index artifact again and swap it in (the file is also watched)',
+          security: [{ adminToken: [] }],
+          responses: {
+            '200': { description: 'Swapped in.' },
+            '401': errorResponse('Missing or wrong token.'),
+            '403': errorResponse('Admin routes are disabled (no RAPPORTEUR_ADMIN_TOKEN).'),
+            '422': errorResponse('The artifact was refused; the previous index stays in service.'),
+          },
+        },
+      },
+      '/api/admin/unanswered': {
+        get: {
+          operationId: 'unanswered',
+          summary: 'Questions that got the fallback answer, most asked first',
+          security: [{ adminToken: [] }],
+          parameters: [{ name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000 } }],
+          responses: {
+            '200': { description: '`{ total, distinct, items: [{ question, count, lang, firstAt, lastAt }] }`' },
+            '401': errorResponse('Missing or wrong token.'),
+            '403': errorResponse('Admin routes are disabled (no RAPPORTEUR_ADMIN_TOKEN).'),
+          },
+        },
+      },
       '/api/openapi.json': {
         get: { operationId: 'openapi', summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1 document.' } } },
       },
     },
-    components: { schemas },
+    components: { schemas, securitySchemes: { adminToken: { type: 'http', scheme: 'bearer' } } },
   };
 }
