@@ -20,7 +20,8 @@ function mount(script: HTMLScriptElement | null): void {
   const base = serverBase(script?.dataset.server, script?.src, location.href);
   if (!base) return;
   const lang = pickLang(script?.dataset.lang, document.documentElement.lang, navigator.languages ?? [navigator.language]);
-  const host = document.createElement('div');
+  // A custom element name: host-page rules written for `div` or `body > div` do not reach it.
+  const host = document.createElement('rapporteur-chat');
   host.id = 'rapporteur-widget';
   document.body.append(host);
   w[FLAG] = new Widget(host, { base, lang, strings: STRINGS[lang] });
