@@ -81,6 +81,7 @@ describe('links', () => {
       'corpus/x.pdf',
       '/corpus/../api/admin/reload',
       '/corpus/%2e%2e/api/health',
+      '/corpus/..\\..\\api\\health',
       'http://exa\nmple.org',
       'ftp://example.org/x',
       '',

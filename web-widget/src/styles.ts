@@ -33,6 +33,7 @@ button,input{font:inherit;color:inherit}
 .bot .bubble{align-self:flex-start;background:#f0f0f6;color:#161616;border-bottom-left-radius:.2em}
 .user .bubble{align-self:flex-end;background:#000091;color:#fff;border-bottom-right-radius:.2em;white-space:pre-wrap}
 .user.is-pending .bubble{background:#fff;color:#000091;border:2px dashed #000091}
+.pending{display:block;font-size:.85em;font-style:italic}
 .error .bubble{background:#ffe9e6;color:#161616;border-left:4px solid #ce0500}
 .bubble p{margin:0 0 .5em}
 .bubble p:last-child,.bubble ul:last-child,.bubble ol:last-child{margin-bottom:0}
