@@ -112,8 +112,9 @@ export function createBot(corpus: LoadedCorpus, options: BotOptions = {}): Bot {
     const folded = fold(text);
     const need: Requirement = FIGURE_CUE.test(folded) ? 'figure' : DATE_CUE.test(folded) ? 'date' : undefined;
     const attempts: Requirement[] = need ? [need, undefined] : [undefined];
-    for (const requirement of attempts) {
-      const r = retrieve(text, lang, corpus.index, tools, frame, requirement);
+    const results = retrieve(text, lang, corpus.index, tools, frame, attempts);
+    for (const [i, requirement] of attempts.entries()) {
+      const r = results[i];
       if (!r || r.confidence < RETRIEVAL_MIN) continue;
       const intent = requirement === 'figure' ? 'programme_figure' : requirement === 'date' ? 'programme_date' : 'retrieval';
       remember(session, lang, intent);

@@ -106,68 +106,79 @@ function analysed(p: Passage, tools: TermTools): Analysed {
 const meets = (sentence: string, need: Requirement): boolean =>
   need === 'figure' ? statesFigure(sentence) : need === 'date' ? statesDate(sentence) : true;
 
-/** Best quoted sentences for the question, or undefined when nothing matched at all. */
+/** The quote a passage offers under one requirement, scored. */
+function candidate(
+  hit: SearchHit,
+  rankPos: number,
+  groups: TermGroup[],
+  tools: TermTools,
+  need: Requirement,
+): { result: RetrievalResult; rank: number } | undefined {
+  const parts = analysed(hit.passage, tools);
+  const sentenceTerms = parts.sentences;
+  const passageScore = scoreSentence(groups, [...parts.heading, ...sentenceTerms.flat()]);
+  const scores = sentenceTerms.map((terms) => scoreSentence(groups, terms));
+  let top = -1;
+  scores.forEach((s, i) => {
+    if (!meets(hit.passage.sentences[i] ?? '', need)) return;
+    if (top < 0 || s.score > (scores[top]?.score ?? 0)) top = i;
+  });
+  const topScore = scores[top];
+  if (top < 0 || !topScore) return undefined;
+  const chosen = [top];
+  // A neighbour that adds question terms the chosen sentence lacks completes the answer.
+  for (const n of [top + 1, top - 1]) {
+    const both = sentenceTerms[n] ? scoreSentence(groups, [...(sentenceTerms[top] ?? []), ...sentenceTerms[n]]) : undefined;
+    if (both && both.coverage > topScore.coverage + 0.1 && chosen.length < 3) chosen.push(n);
+  }
+  // A very short sentence ("Oui.", a title) says little on its own: add the next one.
+  if ((hit.passage.sentences[top]?.length ?? 0) < 60 && top + 1 < sentenceTerms.length && !chosen.includes(top + 1)) {
+    chosen.push(top + 1);
+  }
+  chosen.sort((a, b) => a - b);
+  const quotedTerms = chosen.flatMap((i) => sentenceTerms[i] ?? []);
+  // The question's most specific word must be in the quote or the heading it sits under.
+  const maxWeight = Math.max(...groups.map((g) => g.weight));
+  const anchored = groups
+    .filter((g) => g.weight >= maxWeight - 1e-9)
+    .some((g) => [...quotedTerms, ...parts.heading].some((t) => groupMatches(g, t)));
+  const confidence =
+    (CONFIDENCE_PASSAGE * passageScore.coverage + (1 - CONFIDENCE_PASSAGE) * topScore.coverage) * (anchored ? 1 : UNANCHORED);
+  return {
+    // Rank by confidence, then by how compact the best sentence is, lightly by the index's order.
+    rank: confidence * 0.8 + topScore.score * 0.2 - rankPos * 0.005,
+    result: {
+      passage: hit.passage,
+      sentences: chosen,
+      quote: chosen.map((i) => hit.passage.sentences[i] ?? '').join(' '),
+      confidence,
+      passageCoverage: passageScore.coverage,
+      sentenceCoverage: scoreSentence(groups, quotedTerms).coverage,
+    },
+  };
+}
+
+/**
+ * Best quoted sentences for the question under each requirement (one
+ * search, one analysis), aligned with `needs`; undefined where nothing matched.
+ */
 export function retrieve(
   question: string,
   lang: Lang,
   index: PassageSearch,
   tools: TermTools,
   frame: Set<string>,
-  need?: Requirement,
-): RetrievalResult | undefined {
+  needs: Requirement[] = [undefined],
+): (RetrievalResult | undefined)[] {
   const base = termGroups(question, lang, tools, index, frame);
-  if (!base.length) return undefined;
-  const total = base.reduce((s, g) => s + g.weight, 0);
-  let best: RetrievalResult | undefined;
-  let bestRank = -1;
-  const hits = index.search(question, { lang, limit: HITS });
-  hits.forEach((hit, rankPos) => {
+  const best: ({ result: RetrievalResult; rank: number } | undefined)[] = needs.map(() => undefined);
+  if (!base.length) return best.map(() => undefined);
+  index.search(question, { lang, limit: HITS }).forEach((hit, rankPos) => {
     const groups = withHitForms(base, hit);
-    const parts = analysed(hit.passage, tools);
-    const sentenceTerms = parts.sentences;
-    const passageScore = scoreSentence(groups, [...parts.heading, ...sentenceTerms.flat()]);
-    const scores = sentenceTerms.map((terms) => scoreSentence(groups, terms));
-    let top = -1;
-    scores.forEach((s, i) => {
-      if (!meets(hit.passage.sentences[i] ?? '', need)) return;
-      if (top < 0 || s.score > (scores[top]?.score ?? 0)) top = i;
+    needs.forEach((need, i) => {
+      const c = candidate(hit, rankPos, groups, tools, need);
+      if (c && c.rank > (best[i]?.rank ?? -Infinity)) best[i] = c;
     });
-    if (top < 0) return;
-    const chosen = [top];
-    // A neighbour that adds question terms the chosen sentence lacks completes the answer.
-    for (const n of [top + 1, top - 1]) {
-      const both = sentenceTerms[top] && sentenceTerms[n] ? scoreSentence(groups, [...(sentenceTerms[top] ?? []), ...(sentenceTerms[n] ?? [])]) : undefined;
-      if (both && both.coverage > (scores[top]?.coverage ?? 0) + 0.1 && chosen.length < 3) chosen.push(n);
-    }
-    // A very short sentence ("Oui.", a title) says little on its own: add the next one.
-    if ((hit.passage.sentences[top]?.length ?? 0) < 60 && top + 1 < sentenceTerms.length && !chosen.includes(top + 1)) {
-      chosen.push(top + 1);
-    }
-    chosen.sort((a, b) => a - b);
-    const quotedTerms = chosen.flatMap((i) => sentenceTerms[i] ?? []);
-    const sentenceScore = scoreSentence(groups, quotedTerms);
-    // The question's most specific word must be in the quote or the heading it sits under.
-    const maxWeight = Math.max(...groups.map((g) => g.weight));
-    const anchored = groups
-      .filter((g) => g.weight >= maxWeight - 1e-9)
-      .some((g) => [...quotedTerms, ...parts.heading].some((t) => groupMatches(g, t)));
-    const topScore = scores[top];
-    // Rank by the best single sentence, lightly by the index's order.
-    const rank = (topScore?.score ?? 0) * 0.8 + passageScore.coverage * 0.2 - rankPos * 0.005;
-    if (rank > bestRank) {
-      bestRank = rank;
-      best = {
-        passage: hit.passage,
-        sentences: chosen,
-        quote: chosen.map((i) => hit.passage.sentences[i] ?? '').join(' '),
-        confidence:
-          (CONFIDENCE_PASSAGE * passageScore.coverage + (1 - CONFIDENCE_PASSAGE) * (topScore?.coverage ?? 0)) *
-          (anchored ? 1 : UNANCHORED),
-        passageCoverage: passageScore.coverage,
-        sentenceCoverage: sentenceScore.coverage,
-      };
-    }
   });
-  void total;
-  return best;
+  return best.map((b) => b?.result);
 }

@@ -100,8 +100,9 @@ const NUMBER_WORDS =
 const MONTHS =
   /\b(?:janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|octobre|novembre|decembre|décembre|january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
 
-/** Does the sentence state a figure (digits or number words)? */
-export const statesFigure = (sentence: string): boolean => /\d/.test(sentence) || NUMBER_WORDS.test(sentence);
+/** Does the sentence state a figure (a number that is not just a year, or a number word)? */
+export const statesFigure = (sentence: string): boolean =>
+  /\d/.test(sentence.replace(/\b(?:1[89]|20)\d\d\b/g, '')) || NUMBER_WORDS.test(sentence);
 
 /** Does the sentence state a date (a year or a month)? */
 export const statesDate = (sentence: string): boolean => /\b(?:1[89]|20)\d\d\b/.test(sentence) || MONTHS.test(sentence);

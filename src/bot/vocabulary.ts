@@ -47,6 +47,13 @@ export const EN_TO_FR: Record<string, string[]> = {
   prime: ['premier'], transport: ['transports'], transports: ['transports'], housing: ['logement'],
   digital: ['numerique'], regional: ['regionale'], communication: ['communication'], sport: ['sports'],
   sports: ['sports'], overseas: ['outre-mer'], action: ['action'], transition: ['transition'], archives: ['archives'],
+  sea: ['mer'], seas: ['mer'], ocean: ['mer'], fisheries: ['peche'], fishing: ['peche'], food: ['alimentation'],
+  youth: ['jeunesse'], industry: ['industrie'], europe: ['europe'], european: ['europe'], cohesion: ['cohesion'],
+  tourism: ['tourisme'], family: ['famille'], families: ['familles'], children: ['enfance'], disability: ['handicap'],
+  women: ['femmes'], veterans: ['combattants'], memory: ['memoire'], public: ['publique', 'publics'], civil: ['fonction'],
+  treasury: ['tresor'], customs: ['douanes'], tax: ['fiscal', 'impots'], taxes: ['impots'], statistics: ['statistique', 'statistiques'],
+  heritage: ['patrimoine'], museum: ['musee'], museums: ['musees'], hospital: ['hopital'], hospitals: ['hopitaux'],
+  firefighters: ['pompiers'], fire: ['incendie'], rescue: ['secours'], weather: ['meteo'], space: ['spatial'],
 };
 
 /** Ordinals written as words, both languages, folded. */
