@@ -28,12 +28,15 @@ interface Source {
 
 let server: RunningServer;
 let indexPath: string;
+let fullIndex: string;
 const logs: Record<string, unknown>[] = [];
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'rapporteur-real-'));
   indexPath = join(dir, 'index.json');
   copyFileSync(await realArtifactPath([seedsRoot]), indexPath);
+  // The whole corpus (PDFs) is ingested once and cached for every test that needs it: slow on a cold cache.
+  fullIndex = await realArtifactPath(corpusRoots);
   server = await startServer({
     indexPath,
     loader: loadBot,
@@ -46,7 +49,7 @@ beforeAll(async () => {
   });
   const ready = await server.ready;
   expect(ready.ok).toBe(true);
-});
+}, 300_000);
 afterAll(() => server?.close());
 
 const ask = (body: Record<string, unknown>) => postJson(`${server.url}/api/answer`, body);
@@ -103,7 +106,6 @@ describe('the real bot over the seed corpus', () => {
 
 describe('hot reload of real artifacts', () => {
   it('swaps in the whole corpus under concurrent questions, serves its PDFs by page, refuses broken artifacts', async () => {
-    const fullIndex = await realArtifactPath(corpusRoots);
     const before = await getJson(`${server.url}/api/health`);
     let running = true;
     const failures: string[] = [];
