@@ -61,7 +61,7 @@ button,input{font:inherit;color:inherit}
 .row input{flex:1;min-width:0;padding:.5em .6em;border:1px solid #6a6a6a;border-radius:.4em;background:#fff}
 .send{flex:none;padding:.5em .9em;border:0;border-radius:.4em;background:#000091;color:#fff;font-weight:600;cursor:pointer}
 .send:hover{background:#1212ff}
-@media (max-width:30em){.panel{right:.5em;left:.5em;width:auto;max-width:none;bottom:4.5em;max-height:calc(100% - 5.5em)}.launcher{right:.5em;bottom:.5em}}
+@media (max-width:30em){.panel{right:.5em;left:.5em;width:auto;max-width:none;bottom:4.5em;max-height:calc(100% - 5.5em)}.launcher{right:.5em;bottom:.5em}.quick{max-height:25%}}
 @media (prefers-reduced-motion:reduce){*,*::before,*::after{animation:none!important;transition:none!important}.dots i{opacity:.7}}
 @media (forced-colors:active){.launcher,.panel,.bubble,.quick button,.send{border:1px solid CanvasText}}
 `;
