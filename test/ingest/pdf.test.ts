@@ -159,6 +159,13 @@ describe('readPdf on the real reports', () => {
     expect(doc('mini-guide-reussite-eig.pdf').title).toBe('Mini-guide pour la réussite d’un défi EIG');
   });
 
+  it('cuts numbered lists into items, even without final punctuation', () => {
+    const rules = doc('EIG-promotion2_reglement_programme_VFF.pdf');
+    const items = rules.blocks.filter((b) => b.type === 'list-item' && /^\d{1,2}\. /.test(b.text) && (b.page === 3 || b.page === 4));
+    expect(items.map((b) => Number(/^\d+/.exec(b.text)?.[0]))).toEqual(Array.from({ length: 13 }, (_, i) => i + 1));
+    expect(items[0]?.text).toMatch(/^1\. PrédiSauvetage : .*Direction des Affaires Maritimes$/);
+  });
+
   it('finds section headings', () => {
     const jdc = doc(JDC);
     const headings = jdc.blocks.filter((b) => b.type === 'heading');

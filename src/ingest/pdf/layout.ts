@@ -89,9 +89,12 @@ export function linesToBlocks(pages: readonly (readonly string[])[], ctx: Hyphen
       const bullet = bulletOf(line, open);
       const table = isTableRow(line);
       const content = bullet ? line.slice(bullet[0].length) : line;
-      if (!open || bullet || table !== open.table || (!table && startsParagraph(open, line, width))) {
+      // "2. Lab Santé : …" right after item "1. …" starts the next item, punctuated or not.
+      const num = itemNumber(line);
+      const nextItem = num !== undefined && open !== undefined && itemNumber(open.lines[0] ?? '') === num - 1;
+      if (!open || bullet || nextItem || table !== open.table || (!table && startsParagraph(open, line, width))) {
         flush();
-        open = { type: bullet ? 'list-item' : 'paragraph', page, lines: [], table };
+        open = { type: bullet || num !== undefined ? 'list-item' : 'paragraph', page, lines: [], table };
       }
       open.lines.push(content);
     }
@@ -107,6 +110,12 @@ function bulletOf(line: string, open: Open | undefined): RegExpExecArray | null 
   if (!m || !/^[-–—]/.test(m[0]) || !open) return m;
   const last = detab(open.lines[open.lines.length - 1] ?? '');
   return TERMINAL_RE.test(last) ? m : null;
+}
+
+/** The number of a numbered list item ("3. Gobelins : …", "2) Annexe"), if the line starts one. */
+function itemNumber(line: string): number | undefined {
+  const m = /^(\d{1,2})[.)]\s+\S/.exec(line.trim());
+  return m ? Number(m[1]) : undefined;
 }
 
 /** Table-of-contents lines with dot leaders carry no content worth a passage. */
