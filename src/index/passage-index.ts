@@ -167,15 +167,27 @@ export class PassageIndex implements PassageSearch {
     return out;
   }
 
+  /**
+   * How much matching a clause says about a passage: an inverse document frequency of the
+   * clause (from its broadest alternative), so that covering a rare word counts more than
+   * covering a word found everywhere in the corpus.
+   */
+  private informativeness(altSizes: number[][]): number {
+    let df = 0;
+    for (const sizes of altSizes) for (const n of sizes) df = Math.max(df, n);
+    if (!df) return 0;
+    return Math.log(1 + this.passages.length / df);
+  }
+
   private rank(clauses: Clause[], postings: Map<string, Postings>, limit: number): SearchHit[] {
     // Resolve every alternative's postings once: the loop below runs per matching passage.
-    const plan = clauses.map((c) => ({
-      span: c.span,
-      alts: c.alternatives.map((a) => ({
+    const plan = clauses.map((c) => {
+      const alts = c.alternatives.map((a) => ({
         weight: a.weight,
         terms: a.terms.map((t) => ({ term: t.term, postings: postings.get(specKey(t)) as Postings })),
-      })),
-    }));
+      }));
+      return { span: c.span * this.informativeness(alts.map((a) => a.terms.map((t) => t.postings.size))), alts };
+    });
     const docs = new Set<number>();
     for (const p of postings.values()) for (const id of p.keys()) docs.add(id);
     const scored: { id: number; score: number }[] = [];
