@@ -62,7 +62,12 @@ async function main(argv: string[]): Promise<number> {
   const progress = startProgress(rootLabels);
   let corpus;
   try {
-    corpus = await ingestCorpus({ roots, ...(previous ? { previous } : {}), onFile: progress.update });
+    corpus = await ingestCorpus({
+      roots,
+      ...(previous ? { previous } : {}),
+      onStart: progress.start,
+      onFile: progress.update,
+    });
   } finally {
     progress.stop();
   }
@@ -98,6 +103,7 @@ async function loadPrevious(
 }
 
 interface Progress {
+  start: (total: number) => void;
   update: (report: FileReport, done: number, total: number) => void;
   stop: () => void;
 }
@@ -106,6 +112,7 @@ interface Progress {
 function startProgress(rootLabels: string[]): Progress {
   if (!process.stderr.isTTY) {
     return {
+      start: () => undefined,
       update: (report, done, total) => console.error(formatProgressLine(report, done, total, rootLabels)),
       stop: () => undefined,
     };
@@ -116,12 +123,11 @@ function startProgress(rootLabels: string[]): Progress {
   );
   let started = false;
   return {
-    update: (report, done, total) => {
-      const file = fileLabel(report, rootLabels).slice(-60);
-      if (!started) bar.start(total, 0, { file });
+    start: (total) => {
+      bar.start(total, 0, { file: '' });
       started = true;
-      bar.update(done, { file });
     },
+    update: (report, done) => bar.update(done, { file: fileLabel(report, rootLabels).slice(-60) }),
     stop: () => {
       if (started) bar.stop();
     },

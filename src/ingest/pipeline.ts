@@ -21,6 +21,8 @@ export interface IngestOptions {
   roots: string[];
   /** The previous run's result, for incremental re-runs. */
   previous?: Artifact | IngestedCorpus;
+  /** Called once the files are listed, before any is read. */
+  onStart?: (total: number) => void;
   /** Called once per file as soon as its report is final (in completion order). */
   onFile?: (report: FileReport, done: number, total: number) => void;
   /** Files read at the same time (PDF parsing is CPU-bound; default 2). */
@@ -51,6 +53,7 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestedCorp
   const firstByHash = new Map<string, CorpusFile>();
   const firstByPath = new Map<string, CorpusFile>();
 
+  options.onStart?.(files.length);
   let done = 0;
   const finish = (result: FileResult): FileResult => {
     options.onFile?.(result.report, ++done, files.length);

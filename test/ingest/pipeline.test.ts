@@ -18,6 +18,7 @@ const NFD_NAME = 'Pre\u0301sentation.md';
 let root: string;
 let first: IngestedCorpus;
 let progress: [FileReport, number, number][];
+let startedWith: number | undefined;
 
 const report = (c: IngestedCorpus, path: string): FileReport | undefined => c.files.find((f) => f.path === path);
 
@@ -36,7 +37,11 @@ beforeAll(async () => {
   await writeFile(join(root, '.DS_Store'), 'junk');
   progress = [];
   // A relative root, as typed on a command line, must be stored absolute.
-  first = await ingestCorpus({ roots: [relative(process.cwd(), root)], onFile: (...args) => progress.push(args) });
+  first = await ingestCorpus({
+    roots: [relative(process.cwd(), root)],
+    onStart: (total) => (startedWith ??= progress.length === 0 ? total : -1),
+    onFile: (...args) => progress.push(args),
+  });
 });
 
 afterAll(removeTempDirs);
@@ -90,7 +95,8 @@ describe('ingestCorpus: one run', () => {
     for (const p of first.passages) expect(first.documents.some((d) => d.id === p.docId && d.path === p.path)).toBe(true);
   });
 
-  it('reports progress once per file, counting up to the total', () => {
+  it('reports progress once per file, counting up to the total announced first', () => {
+    expect(startedWith).toBe(first.files.length);
     expect(progress.map(([, done]) => done)).toEqual(first.files.map((_, i) => i + 1));
     expect(new Set(progress.map(([, , total]) => total))).toEqual(new Set([first.files.length]));
     expect(progress.map(([r]) => r.path).sort()).toEqual(first.files.map((f) => f.path).sort());
