@@ -63,14 +63,15 @@ export function termGroups(
   }
   // A word the corpus never uses: in a French question it names something the documents do not talk
   // about, so it weighs more than any known word (and becomes the word an answer must contain); in an
-  // English question it is more likely a word the bilingual lexicon lacks, so it weighs like a typical one.
+  // English question it is more likely a word the bilingual lexicon lacks, so it weighs like a typical
+  // one, unless it is a proper name (capitalised inside the question), which names a topic in any language.
   const known = groups.filter((g) => g.weight > 0).map((g) => g.weight).sort((a, b) => a - b);
-  const unknownWeight = !known.length
-    ? rarity(0, index.passageCount)
-    : lang === 'fr'
-      ? (known[known.length - 1] ?? 1) * 1.1
-      : (known[Math.floor(known.length / 2)] ?? 1);
-  return groups.map((g) => (g.weight > 0 ? g : { ...g, weight: unknownWeight }));
+  const strong = !known.length ? rarity(0, index.passageCount) : (known[known.length - 1] ?? 1) * 1.1;
+  const typical = known[Math.floor(known.length / 2)] ?? strong;
+  const names = question.split(/\s+/).slice(1).filter((w) => /^\p{Lu}/u.test(w)).join(' ');
+  const proper = new Set(names ? tools.analyze(names, lang) : []);
+  const unknownWeight = (g: TermGroup): number => (lang === 'fr' || proper.has(g.term) ? strong : typical);
+  return groups.map((g) => (g.weight > 0 ? g : { ...g, weight: unknownWeight(g) }));
 }
 
 /** Typo tolerance at sentence level: a hit's matched term close to a question term counts as it. */

@@ -1,0 +1,39 @@
+/**
+ * Floors of the end-to-end answer evaluation (`npm run eval`) on the shared
+ * corpus, so that a regression fails CI. Floors sit a little under the
+ * figures measured when they were set (see the report in the commit log).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createBot } from '../../src/bot/bot.js';
+import { figures, loadQuestions, runQuestion, type EvalResult } from '../eval/answer-scoring.js';
+import { loadSharedBotCorpus } from '../helpers/bot-corpus.js';
+
+let results: EvalResult[] = [];
+
+beforeAll(async () => {
+  const bot = createBot(await loadSharedBotCorpus());
+  results = loadQuestions().map((q) => runQuestion(bot, q));
+}, 300_000);
+
+describe('answer evaluation floors', () => {
+  it('keeps overall accuracy and few false fallbacks', () => {
+    const f = figures(results);
+    expect(results.length).toBeGreaterThanOrEqual(100);
+    expect(f.accuracy).toBeGreaterThanOrEqual(0.72);
+    expect(f.falseFallbackRate).toBeLessThanOrEqual(0.12);
+    expect(f.sourcePrecision).toBeGreaterThanOrEqual(0.75);
+  });
+  it('answers rule questions and follow-ups from the knowledge', () => {
+    const rules = figures(results.filter((r) => r.question.kind === 'rule' || r.question.kind === 'followup'));
+    expect(rules.accuracy).toBeGreaterThanOrEqual(0.9);
+  });
+  it('gives the fallback to out-of-scope questions', () => {
+    const oos = results.filter((r) => r.question.expect === 'fallback');
+    // Every tuning out-of-scope question; the held-out set has two known misses (reported with the eval figures).
+    expect(oos.filter((r) => r.question.split === 'tune').every((r) => r.fallback)).toBe(true);
+    expect(figures(oos).fallbackOnOutOfScope).toBeGreaterThanOrEqual(0.9);
+  });
+  it('answers small talk as small talk', () => {
+    expect(results.filter((r) => r.question.kind === 'smalltalk').every((r) => r.correct)).toBe(true);
+  });
+});
