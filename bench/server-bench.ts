@@ -6,8 +6,8 @@
  * concurrent clients. Prints answers/s, p50/p99 latency and errors.
  *
  * Environment (all optional):
- *   RAPPORTEUR_INDEX            index to serve (default data/index.json, else one is built from
- *                               corpus/ and ../shared/corpus into a temp cache)
+ *   RAPPORTEUR_INDEX            index to serve (default data/index.json, else the tests' cached
+ *                               index of corpus/ + ../shared/corpus, built when stale)
  *   BENCH_SERVER_SECONDS        WebSocket phase duration (default 30)
  *   BENCH_SERVER_HTTP_SECONDS   HTTP phase duration (default 10)
  *   BENCH_SERVER_CLIENTS        concurrent WebSocket clients (default 500)
@@ -18,7 +18,7 @@
  *   BENCH_SERVER_HTTP_CONCURRENCY  HTTP requests in flight (default 8)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -76,21 +76,11 @@ hardStop.unref();
 
 async function indexPath(): Promise<string> {
   const given = process.env.RAPPORTEUR_INDEX ?? join(repo, 'data', 'index.json');
-  if (existsSync(given)) {
-    // A private copy: an ingestion running meanwhile must not hot-reload the server under test.
-    const copy = join(mkdtempSync(join(tmpdir(), 'rapporteur-bench-')), 'index.json');
-    copyFileSync(given, copy);
-    return copy;
-  }
-  const cached = join(tmpdir(), 'rapporteur-bench', 'server-index.json');
-  if (existsSync(cached)) return cached;
-  const roots = [join(repo, 'corpus'), resolve(repo, '../shared/corpus')].filter((r) => existsSync(r));
-  console.log(`building a bench index from ${roots.join(', ')} (cached at ${cached})…`);
-  const { ingestCorpus } = await import('../src/ingest/pipeline.js');
-  const { buildArtifact, saveArtifact } = await import('../src/index/artifact.js');
-  mkdirSync(dirname(cached), { recursive: true });
-  await saveArtifact(cached, buildArtifact(await ingestCorpus({ roots })));
-  return cached;
+  if (existsSync(given)) return given;
+  // The whole corpus, ingested once and cached (keyed by corpus and code) with the tests' artifact.
+  console.log('using the cached index of corpus/ + ../shared/corpus (ingesting it first when stale)…');
+  const { realArtifactPath } = await import('../test/helpers/corpus.js');
+  return realArtifactPath();
 }
 
 interface Server {
@@ -262,8 +252,27 @@ async function httpPhase(url: string): Promise<Record<string, number>> {
   return report('http', stats, (performance.now() - started) / 1000);
 }
 
+/** The bot alone, in this process once the server is stopped: how much of the latency is the bot's work. */
+async function botAlone(index: string): Promise<Record<string, number>> {
+  const { loadBot } = await import('../src/server/load-bot.js');
+  const { newSession } = await import('../src/bot/types.js');
+  const { bot } = await loadBot(index);
+  const stats = newStats();
+  const started = performance.now();
+  for (let i = 0; i < 1000; i++) {
+    const t0 = performance.now();
+    bot.answer(i % 2 ? drawn[i]! : QUESTIONS[i % QUESTIONS.length]!, newSession());
+    stats.answers++;
+    stats.latencies.push(performance.now() - t0);
+  }
+  console.log('bot alone: 1000 questions of the same mix, one at a time, no server, no cache');
+  return report('bot', stats, (performance.now() - started) / 1000);
+}
+
 async function main(): Promise<void> {
-  const index = await indexPath();
+  // A private copy: an ingestion running meanwhile must not hot-reload the server under test.
+  const index = join(mkdtempSync(join(tmpdir(), 'rapporteur-bench-')), 'index.json');
+  copyFileSync(await indexPath(), index);
   drawn = passageQuestions(index, 50_000);
   const server = await startChild(index);
   const pid = server.child.pid!;
@@ -300,6 +309,8 @@ async function main(): Promise<void> {
   } finally {
     server.child.kill('SIGTERM');
   }
+  await new Promise((r) => server.child.once('exit', r));
+  await botAlone(index);
 }
 
 await main();
