@@ -88,6 +88,16 @@ describe('npm run ingest', () => {
     expect((await readFile(index)).equals(before)).toBe(true);
   }, SLOW);
 
+  it('reads everything again, with a warning, when the previous index is unreadable', async () => {
+    const index = join(out, 'garbled.json');
+    await writeFile(index, '{"format": "rapporteur-index", "formatVersion": 1, "roots": [');
+    const run = ingest([dir, '--index', index]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/warning: cannot read the previous index at .*garbled\.json \(.*not valid JSON.*\); every file is read again/);
+    expect(run.stdout).toContain('1 indexed (1 read, 0 reused)');
+    expect((JSON.parse(await readFile(index, 'utf8')) as { format: string }).format).toBe('rapporteur-index');
+  }, SLOW);
+
   it('refuses a missing folder by name, and explains its options', () => {
     const run = ingest([join(dir, 'missing'), '--index', join(out, 'never.json')]);
     expect(run.code).not.toBe(0);
