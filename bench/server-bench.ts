@@ -6,8 +6,8 @@
  * concurrent clients. Prints answers/s, p50/p99 latency and errors.
  *
  * Environment (all optional):
- *   RAPPORTEUR_INDEX            index to serve (default data/index.json, else the tests' cached
- *                               index of corpus/ + ../shared/corpus, built when stale)
+ *   RAPPORTEUR_INDEX            index to serve (default: the tests' cached index of the whole
+ *                               corpus, corpus/ + ../shared/corpus, built when stale)
  *   BENCH_SERVER_SECONDS        WebSocket phase duration (default 30)
  *   BENCH_SERVER_HTTP_SECONDS   HTTP phase duration (default 10)
  *   BENCH_SERVER_CLIENTS        concurrent WebSocket clients (default 500)
@@ -75,8 +75,11 @@ const hardStop = setTimeout(() => {
 hardStop.unref();
 
 async function indexPath(): Promise<string> {
-  const given = process.env.RAPPORTEUR_INDEX ?? join(repo, 'data', 'index.json');
-  if (existsSync(given)) return given;
+  const given = process.env.RAPPORTEUR_INDEX;
+  if (given) {
+    if (!existsSync(given)) throw new Error(`RAPPORTEUR_INDEX: no file at ${given}`);
+    return given;
+  }
   // The whole corpus, ingested once and cached (keyed by corpus and code) with the tests' artifact.
   console.log('using the cached index of corpus/ + ../shared/corpus (ingesting it first when stale)…');
   const { realArtifactPath } = await import('../test/helpers/corpus.js');
