@@ -6,7 +6,7 @@
 import type { Lang, Passage } from '../ingest/types.js';
 import type { PassageSearch, SearchHit } from '../index/types.js';
 import { editDistance } from '../text/natural.js';
-import { groupMatches, rarity, scoreSentence, statesDate, statesFigure, type TermGroup } from './sentences.js';
+import { groupMatches, rarity, scoreSentence, type SentenceScore, statesDate, statesFigure, type TermGroup } from './sentences.js';
 
 export interface TermTools {
   /** The index's analyzer (same terms as `documentFrequency` and `SearchHit.terms`). */
@@ -81,7 +81,8 @@ function withHitForms(groups: TermGroup[], hit: SearchHit): TermGroup[] {
       if (g.forms.has(t)) return false;
       if (t.startsWith(g.term) || (g.term.startsWith(t) && t.length >= 4)) return true;
       const max = g.term.length <= 4 ? 0 : g.term.length <= 8 ? 1 : 2;
-      return max > 0 && Math.abs(t.length - g.term.length) <= max && editDistance(t, g.term) <= max;
+      // Cheap checks first: the edit distance is only computed for plausible typos.
+      return max > 0 && Math.abs(t.length - g.term.length) <= max && t[0] === g.term[0] && editDistance(t, g.term) <= max;
     });
     return extra.length ? { ...g, forms: new Set([...g.forms, ...extra]) } : g;
   });
@@ -91,6 +92,8 @@ interface Analysed {
   sentences: string[][];
   /** Title and section terms: what the passage is about, counted for passage coverage only. */
   heading: string[];
+  /** Heading and sentence terms together (passage coverage). */
+  all: string[];
 }
 
 const sentenceCache = new WeakMap<Passage, Analysed>();
@@ -98,7 +101,9 @@ const sentenceCache = new WeakMap<Passage, Analysed>();
 function analysed(p: Passage, tools: TermTools): Analysed {
   let cached = sentenceCache.get(p);
   if (!cached) {
-    cached = { sentences: p.sentences.map((s) => tools.analyze(s, p.lang)), heading: tools.analyze(`${p.title} ${p.section}`, p.lang) };
+    const sentences = p.sentences.map((s) => tools.analyze(s, p.lang));
+    const heading = tools.analyze(`${p.title} ${p.section}`, p.lang);
+    cached = { sentences, heading, all: [...heading, ...sentences.flat()] };
     sentenceCache.set(p, cached);
   }
   return cached;
@@ -107,18 +112,33 @@ function analysed(p: Passage, tools: TermTools): Analysed {
 const meets = (sentence: string, need: Requirement): boolean =>
   need === 'figure' ? statesFigure(sentence) : need === 'date' ? statesDate(sentence) : true;
 
-/** The quote a passage offers under one requirement, scored. */
-function candidate(
-  hit: SearchHit,
-  rankPos: number,
-  groups: TermGroup[],
-  tools: TermTools,
-  need: Requirement,
-): { result: RetrievalResult; rank: number } | undefined {
+interface HitScores {
+  hit: SearchHit;
+  rankPos: number;
+  groups: TermGroup[];
+  parts: Analysed;
+  passage: SentenceScore;
+  sentences: SentenceScore[];
+}
+
+function scoreHit(hit: SearchHit, rankPos: number, groups: TermGroup[], tools: TermTools): HitScores {
   const parts = analysed(hit.passage, tools);
+  return {
+    hit,
+    rankPos,
+    groups,
+    parts,
+    passage: scoreSentence(groups, parts.all),
+    sentences: parts.sentences.map((terms) => scoreSentence(groups, terms)),
+  };
+}
+
+/** The quote a passage offers under one requirement, scored. */
+function candidate(h: HitScores, need: Requirement): { result: RetrievalResult; rank: number } | undefined {
+  const { hit, rankPos, groups, parts } = h;
   const sentenceTerms = parts.sentences;
-  const passageScore = scoreSentence(groups, [...parts.heading, ...sentenceTerms.flat()]);
-  const scores = sentenceTerms.map((terms) => scoreSentence(groups, terms));
+  const passageScore = h.passage;
+  const scores = h.sentences;
   let top = -1;
   scores.forEach((s, i) => {
     if (!meets(hit.passage.sentences[i] ?? '', need)) return;
@@ -175,9 +195,9 @@ export function retrieve(
   const best: ({ result: RetrievalResult; rank: number } | undefined)[] = needs.map(() => undefined);
   if (!base.length) return best.map(() => undefined);
   index.search(question, { lang, limit: HITS }).forEach((hit, rankPos) => {
-    const groups = withHitForms(base, hit);
+    const scored = scoreHit(hit, rankPos, withHitForms(base, hit), tools);
     needs.forEach((need, i) => {
-      const c = candidate(hit, rankPos, groups, tools, need);
+      const c = candidate(scored, need);
       if (c && c.rank > (best[i]?.rank ?? -Infinity)) best[i] = c;
     });
   });

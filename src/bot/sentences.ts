@@ -47,23 +47,25 @@ export function groupMatches(g: TermGroup, t: string): boolean {
 export function scoreSentence(groups: TermGroup[], sentenceTerms: string[]): SentenceScore {
   const total = groups.reduce((s, g) => s + g.weight, 0);
   if (!total || !sentenceTerms.length) return { coverage: 0, matched: 0, span: 0, score: 0 };
-  const positions: number[][] = groups.map(() => []);
-  sentenceTerms.forEach((t, i) => {
-    groups.forEach((g, gi) => {
-      if (groupMatches(g, t)) positions[gi]?.push(i);
-    });
-  });
+  // Positions of each group's matches; most groups match nothing, so lists are made on demand.
+  const positions: (number[] | undefined)[] = new Array(groups.length);
+  for (let i = 0; i < sentenceTerms.length; i++) {
+    const t = sentenceTerms[i] as string;
+    for (let gi = 0; gi < groups.length; gi++) {
+      if (groupMatches(groups[gi] as TermGroup, t)) (positions[gi] ??= []).push(i);
+    }
+  }
   let hit = 0;
   let matched = 0;
   const found: number[][] = [];
-  groups.forEach((g, gi) => {
-    const p = positions[gi] ?? [];
-    if (p.length) {
-      hit += g.weight;
+  for (let gi = 0; gi < groups.length; gi++) {
+    const p = positions[gi];
+    if (p) {
+      hit += (groups[gi] as TermGroup).weight;
       matched++;
       found.push(p);
     }
-  });
+  }
   const span = found.length > 1 ? minimalSpan(found) : found.length;
   const coverage = hit / total;
   // Proximity: matched words close together make a sentence about them, not one mentioning them in passing.
