@@ -42,7 +42,7 @@ const DATE_CUE = /\b(?:quand|when|en quelle annee|in what year|which year|what y
 const FRAME_WORDS =
   'qui que quoi quel quels quelle quelles quand comment combien pourquoi dit dire dis explique expliquer parle parler sais savoir connais ' +
   'donne donner moi nous svp stp voudrais aimerais peux pouvez est-ce what who when why how which many much tell explain say says know ' +
-  'give me please could would can does did do is are was were devant parmi aupres envers';
+  'give me please could would can does did do is are was were devant parmi aupres envers per each about into among';
 
 function allowedIntents(e: Entities, folded: string): Intent[] {
   const allowed: Intent[] = [];

@@ -17,6 +17,15 @@ const NUMBER_WORDS: Record<string, string> = {
   eleven: '11', douze: '12', twelve: '12', quinze: '15', fifteen: '15', vingt: '20', twenty: '20', cent: '100', hundred: '100',
 };
 
+/** Ordinals, both languages, with the spellings met in French text ("1re", "2e", "première"). */
+const ORDINAL_FORMS: Record<string, string[]> = {
+  first: ['premier', 'premiere', '1re', '1er', '1e'], premier: ['first', '1re', '1er', '1e'], premiere: ['first', '1re', '1er', '1e'],
+  second: ['deuxieme', 'seconde', '2e', '2eme'], deuxieme: ['second', '2e', '2eme'],
+  third: ['troisieme', '3e', '3eme'], troisieme: ['third', '3e', '3eme'],
+  fourth: ['quatrieme', '4e', '4eme'], quatrieme: ['fourth', '4e', '4eme'],
+  fifth: ['cinquieme', '5e', '5eme'], cinquieme: ['fifth', '5e', '5eme'],
+};
+
 export function indexTermTools(knowledge?: Knowledge): TermTools {
   const lexicon = Lexicon.build(knowledge);
   return {
@@ -30,6 +39,10 @@ export function indexTermTools(knowledge?: Knowledge): TermTools {
         const forms = new Set([term, stem(w, other), ...lexicon.expandTerm(term, lang)]);
         const digits = NUMBER_WORDS[w];
         if (digits) forms.add(digits);
+        for (const o of ORDINAL_FORMS[w] ?? []) {
+          forms.add(stem(o, 'fr'));
+          forms.add(stem(o, 'en'));
+        }
         return { term, forms };
       });
       // Multi-word equivalents ("court of auditors" ↔ "cour des comptes") lend their terms to every word they cover.
