@@ -175,7 +175,7 @@ function displayPath(file: CorpusFile, roots: string[]): string {
   return `${relative(process.cwd(), roots[file.root]!) || '.'}/${file.path}`;
 }
 
-/** Regroups the previous run's indexed files with their documents and passages. */
+/** Regroups the previous run's read files (indexed or failed) with their documents and passages. */
 function indexPrevious(previous: Artifact | IngestedCorpus | undefined, version: string): Previous {
   const map: Previous = new Map();
   if (!previous || previous.ingestVersion !== version) return map;
@@ -188,7 +188,9 @@ function indexPrevious(previous: Artifact | IngestedCorpus | undefined, version:
   for (const p of previous.passages) passagesByDoc.set(p.docId, [...(passagesByDoc.get(p.docId) ?? []), p]);
   for (const report of previous.files) {
     const root = previous.roots[report.root];
-    if (report.status !== 'indexed' || !report.hash || root === undefined) continue;
+    // A failure is reused too: the same bytes read by the same code fail the same way, and
+    // retrying a scanned PDF on every run would cost the PDF reader's start-up for nothing.
+    if (report.status === 'skipped' || !report.hash || root === undefined) continue;
     const documents = docsByFile.get(`${report.root}\0${report.path}`) ?? [];
     const passages = documents.flatMap((d) => passagesByDoc.get(d.id) ?? []);
     map.set(`${root}\0${report.path}`, { report, documents, passages });

@@ -10,6 +10,7 @@ export interface RunCounts {
   files: number;
   /** Indexed, whether read this time or reused. */
   indexed: number;
+  /** Indexed files reused from the previous run. */
   reused: number;
   skipped: number;
   failed: number;
@@ -28,7 +29,7 @@ export function countFiles(files: FileReport[]): RunCounts {
 
 /** "indexed, 45 pages, 230 passages" / "failed: encrypted PDF…" / "skipped: unsupported file type .docx". */
 export function describeOutcome(f: FileReport): string {
-  if (f.status === 'failed') return `failed: ${f.errors.join('; ')}`;
+  if (f.status === 'failed') return `failed${f.reused ? ' (unchanged)' : ''}: ${f.errors.join('; ')}`;
   if (f.status === 'skipped') return `skipped: ${f.warnings.join('; ')}`;
   const parts = [f.reused ? 'unchanged, reused' : 'indexed'];
   if (f.pages) parts.push(plural(f.pages, 'page'));
@@ -70,7 +71,7 @@ export function formatSummary(corpus: IngestedCorpus, options: SummaryOptions): 
       const note = notes(f);
       lines.push(
         row([
-          (f.reused ? 'reused' : STATUS[f.status]).padEnd(7),
+          (f.reused && f.status === 'indexed' ? 'reused' : STATUS[f.status]).padEnd(7),
           f.kind.padEnd(7),
           (f.pages ? String(f.pages) : '-').padStart(5),
           (f.status === 'indexed' ? String(f.passages) : '-').padStart(8),

@@ -94,6 +94,21 @@ describe('bad files', () => {
     expect(corpus.documents.some((d) => d.path === path)).toBe(false);
   });
 
+  it('a second run reuses the failures of unchanged files and reports them just the same', async () => {
+    const again = await ingestCorpus({ roots: [root], previous: corpus });
+    for (const path of Object.keys(BAD)) {
+      const r = again.files.find((f) => f.path === path);
+      expect(r?.status, path).toBe('failed');
+      expect(r?.errors, path).toEqual(fileReport(path)?.errors);
+      // A broken link has no content to hash: it is looked at again.
+      expect(r?.reused, path).toBe(path !== 'articles/dangling.md');
+    }
+    const text = formatSummary(again, { rootLabels: [root], elapsedMs: 1 });
+    expect(text.split('\n').filter((l) => l.includes(' reports/scan.pdf '))).toEqual([
+      expect.stringMatching(/^\s+FAILED\s.*— error: no text layer/),
+    ]);
+  });
+
   it('the scanned PDF is reported, not silently indexed as empty', () => {
     expect(fileReport('reports/scan.pdf')?.kind).toBe('report');
     expect(corpus.passages.some((p) => p.path === 'reports/scan.pdf')).toBe(false);

@@ -130,6 +130,9 @@ describe('summary wording', () => {
     expect(formatProgressLine(files[3]!, 2, 2, ['corpus', '../shared'])).toBe(
       '[2/2] ../shared/scan.pdf … failed: no text layer (scanned image?)',
     );
+    expect(formatProgressLine({ ...files[3]!, reused: true }, 2, 2, ['c'])).toBe(
+      '[2/2] scan.pdf … failed (unchanged): no text layer (scanned image?)',
+    );
     expect(formatProgressLine(files[1]!, 1, 2, ['c'])).toBe(
       '[1/2] a.md … unchanged, reused, 3 passages (warning: title taken from the file name)',
     );
