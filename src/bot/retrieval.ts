@@ -40,6 +40,8 @@ const HITS = 12;
 const CONFIDENCE_PASSAGE = 0.6;
 /** Confidence factor when the question's most specific word is not where the answer is quoted. */
 const UNANCHORED = 0.6;
+/** Passage ranking: confidence first, then the best sentence's own score. */
+const RANK_CONFIDENCE = 0.8;
 
 /** Question terms with their forms and rarity weights, question frame words removed. */
 export function termGroups(
@@ -167,7 +169,7 @@ function candidate(h: HitScores, need: Requirement): { result: RetrievalResult; 
     (CONFIDENCE_PASSAGE * passageScore.coverage + (1 - CONFIDENCE_PASSAGE) * topScore.coverage) * (anchored ? 1 : UNANCHORED);
   return {
     // Rank by confidence, then by how compact the best sentence is, lightly by the index's order.
-    rank: confidence * 0.8 + topScore.score * 0.2 - rankPos * 0.005,
+    rank: confidence * RANK_CONFIDENCE + topScore.score * (1 - RANK_CONFIDENCE) - rankPos * 0.005,
     result: {
       passage: hit.passage,
       sentences: chosen,

@@ -104,7 +104,8 @@ const MONTHS =
 
 /** Does the sentence state a figure (a number that is not just a year, or a number word)? */
 export const statesFigure = (sentence: string): boolean =>
-  /\d/.test(sentence.replace(/\b(?:1[89]|20)\d\d\b/g, '')) || NUMBER_WORDS.test(sentence);
+  /\d/.test(sentence.replace(/\b(?:1[89]|20)\d\d\b|\b\d{1,2}(?:e|è|ème|eme|er|re|ère|nd|rd|th|st)\b/g, '')) ||
+  NUMBER_WORDS.test(sentence);
 
 /** Does the sentence state a date (a year or a month)? */
 export const statesDate = (sentence: string): boolean => /\b(?:1[89]|20)\d\d\b/.test(sentence) || MONTHS.test(sentence);

@@ -79,6 +79,7 @@ describe('sentence scoring', () => {
     expect(statesFigure('Il y a 735 logements.')).toBe(true);
     expect(statesFigure('Onze lauréats ont été choisis.')).toBe(true);
     expect(statesFigure('Le programme est piloté par Etalab.')).toBe(false);
+    expect(statesFigure('Découvrez la 2ème promotion, lancée en 2018.')).toBe(false);
     expect(statesDate('Lancé en janvier.')).toBe(true);
     expect(statesDate('Il y a 735 logements.')).toBe(false);
   });
