@@ -29,21 +29,47 @@ export function buildArtifact(corpus: IngestedCorpus): Artifact {
   };
 }
 
-/** A passage's `text` is the join of its sentences: stored once, rebuilt on read. */
-type StoredPassage = Omit<Passage, 'text'> & { text?: string };
+/**
+ * Stored passages are compacted: `text` (the join of the sentences) is dropped, and so are
+ * the fields equal to the previous passage's (a document's passages share title, path, tags…).
+ */
+type StoredPassage = Partial<Passage>;
+const SHARED_FIELDS = ['docId', 'path', 'kind', 'title', 'section', 'page', 'lang', 'date', 'tags'] as const;
 
-function compact(p: Passage): StoredPassage {
-  if (p.text !== p.sentences.join(' ')) return p;
-  const { text: _text, ...rest } = p;
-  return rest;
+function compactAll(passages: Passage[]): StoredPassage[] {
+  let prev: Passage | undefined;
+  return passages.map((p) => {
+    const out: StoredPassage = { ...p };
+    if (p.text === p.sentences.join(' ')) delete out.text;
+    if (prev && prev.docId === p.docId) {
+      for (const key of SHARED_FIELDS) {
+        if (!(key in p) || p[key] === undefined) {
+          // Absent here but present before: say so explicitly, or it would be inherited.
+          if (prev[key] !== undefined) (out as Record<string, unknown>)[key] = null;
+        } else if (JSON.stringify(p[key]) === JSON.stringify(prev[key])) delete out[key];
+      }
+    }
+    prev = p;
+    return out;
+  });
 }
 
-function expand(p: StoredPassage): Passage {
-  return p.text === undefined ? { ...p, text: p.sentences.join(' ') } : (p as Passage);
+function expandAll(stored: StoredPassage[]): Passage[] {
+  let prev: Passage | undefined;
+  return stored.map((s) => {
+    const p = { ...s } as Record<string, unknown>;
+    if (prev && (s.docId === undefined || s.docId === prev.docId)) {
+      for (const key of SHARED_FIELDS) if (!(key in s) && prev[key] !== undefined) p[key] = prev[key];
+    }
+    for (const key of SHARED_FIELDS) if (p[key] === null) delete p[key];
+    if (p.text === undefined) p.text = ((p.sentences as string[] | undefined) ?? []).join(' ');
+    prev = p as unknown as Passage;
+    return prev;
+  });
 }
 
 export function serializeArtifact(artifact: Artifact): string {
-  return JSON.stringify({ ...artifact, passages: artifact.passages.map(compact) });
+  return JSON.stringify({ ...artifact, passages: compactAll(artifact.passages) });
 }
 
 /** Writes `path.tmp-<pid>-<random>` beside `path`, flushes it to disk, then renames it over `path`. */
@@ -87,7 +113,7 @@ export function parseArtifact(json: string, source = 'index'): Artifact {
   if (!a.knowledge || typeof a.knowledge !== 'object' || !a.index) {
     throw new Error(`${source} is incomplete (no knowledge or index); re-run \`npm run ingest\``);
   }
-  const passages = (a.passages as StoredPassage[]).map(expand);
+  const passages = expandAll(a.passages as StoredPassage[]);
   return { ...(a as Artifact), passages };
 }
 

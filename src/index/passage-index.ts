@@ -2,7 +2,9 @@
  * The passage index: MiniSearch over analysed passages (title, section, text,
  * tags). Passages are analysed once with their own language's stemmer before
  * MiniSearch sees them, so MiniSearch's own tokenizer only splits on spaces,
- * identically at build, query and load time.
+ * identically at build and load time. MiniSearch's serialisation is what the
+ * artifact stores; it is compiled into precomputed BM25 postings for search
+ * (term-index.ts).
  *
  * Search: the query is planned into clauses (query.ts); every term is looked
  * up exactly when the index knows it, and only an unknown term (a typo) is
@@ -12,42 +14,30 @@ import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { Knowledge, Lang, Passage } from '../ingest/types.js';
 import { analyze } from './analyzer.js';
 import { Lexicon } from './lexicon.js';
-import { planQuery, type Clause, type TermSpec } from './query.js';
+import { planQuery, type TermSpec } from './query.js';
+import { Scorer, type ResolvedClause, type ResolvedTerm } from './scorer.js';
+import { contains, TermIndex } from './term-index.js';
 import type { PassageSearch, SearchFilters, SearchHit, SearchOptions } from './types.js';
 
 const FIELDS = ['title', 'section', 'text', 'tags'] as const;
-const BOOST = { title: 2, section: 1.5, text: 1, tags: 1.5 };
-/** Weights of prefix and fuzzy matches relative to an exact one (MiniSearch scales them further by distance). */
-const WEIGHTS = { prefix: 0.5, fuzzy: 0.45 };
+const BOOST: Record<string, number> = { title: 2, section: 1.5, text: 1, tags: 1.5 };
+/** Weights of prefix and fuzzy matches relative to an exact one (scaled further by distance, as MiniSearch does). */
+const PREFIX_WEIGHT = 0.5;
+const FUZZY_WEIGHT = 0.45;
 /** A swapped letter pair (Damerau) found in the vocabulary counts like a fuzzy match. */
 const TRANSPOSITION_WEIGHT = 0.45;
 
 type IndexedDoc = { id: number } & Record<(typeof FIELDS)[number], string>;
 
-/** The same options at build and load time (MiniSearch requires it). Terms are pre-analysed. */
+/** MiniSearch's options (terms are pre-analysed: its tokenizer only splits on spaces). */
 function indexOptions(): Options<IndexedDoc> {
-  const split = (text: string): string[] => (text ? text.split(' ') : []);
   return {
     fields: [...FIELDS],
     storeFields: [],
-    tokenize: split,
+    tokenize: (text: string): string[] => (text ? text.split(' ') : []),
     processTerm: (term) => term || null,
-    searchOptions: { tokenize: (q) => [q], processTerm: (t) => t, boost: BOOST, weights: WEIGHTS },
   };
 }
-
-/** MiniSearch keeps its term tree protected; reading it is the only way to get vocabulary and document frequency. */
-type TermTree = {
-  has(term: string): boolean;
-  get(term: string): Map<number, Map<number, number>> | undefined;
-};
-const termTree = (ms: MiniSearch<IndexedDoc>): TermTree => (ms as unknown as { _index: TermTree })._index;
-
-interface Posting {
-  score: number;
-  matched: string[];
-}
-type Postings = Map<number, Posting>;
 
 export interface PassageIndexOptions {
   knowledge?: Knowledge;
@@ -55,17 +45,17 @@ export interface PassageIndexOptions {
 
 export class PassageIndex implements PassageSearch {
   private readonly byId = new Map<string, number>();
-  private readonly dfCache = new Map<string, number>();
-  private readonly tree: TermTree;
+  private scorer: Scorer | undefined;
   readonly lexicon: Lexicon;
 
   private constructor(
-    private readonly ms: MiniSearch<IndexedDoc>,
+    private readonly terms: TermIndex,
     private readonly passages: readonly Passage[],
     knowledge: Knowledge | undefined,
+    /** Kept only by a freshly built index, for `toJSON`. */
+    private readonly serialized?: AsPlainObject,
   ) {
     passages.forEach((p, i) => this.byId.set(p.id, i));
-    this.tree = termTree(ms);
     this.lexicon = Lexicon.build(knowledge);
   }
 
@@ -87,22 +77,26 @@ export class PassageIndex implements PassageSearch {
         tags: cached(p.tags.join(' '), p.lang),
       })),
     );
-    return new PassageIndex(ms, passages, options.knowledge);
+    const js = ms.toJSON();
+    return new PassageIndex(TermIndex.fromMiniSearch(js, BOOST), passages, options.knowledge, js);
   }
 
-  /** Rebuilds from `toJSON()` output without re-analysing anything; `passages` must be the same, in order. */
+  /** From `toJSON()` output, without re-analysing anything; `passages` must be the same, in order. */
   static fromJSON(json: unknown, passages: readonly Passage[], options: PassageIndexOptions = {}): PassageIndex {
     const js = json as AsPlainObject;
-    if (!js || typeof js !== 'object' || js.documentCount !== passages.length) {
+    if (!js || typeof js !== 'object' || js.documentCount !== passages.length || !Array.isArray(js.index)) {
       throw new Error(
         `index does not match its passages (${String(js?.documentCount)} indexed, ${passages.length} given)`,
       );
     }
-    return new PassageIndex(MiniSearch.loadJS(js, indexOptions()), passages, options.knowledge);
+    if (js.serializationVersion !== 2) throw new Error(`unsupported MiniSearch serialisation ${String(js.serializationVersion)}`);
+    return new PassageIndex(TermIndex.fromMiniSearch(js, BOOST), passages, options.knowledge);
   }
 
+  /** MiniSearch's serialisation (`MiniSearch.loadJS(json, options)` reads it back). */
   toJSON(): AsPlainObject {
-    return this.ms.toJSON();
+    if (!this.serialized) throw new Error('a loaded index is not serialised again: save the artifact it came from');
+    return this.serialized;
   }
 
   get passageCount(): number {
@@ -115,14 +109,7 @@ export class PassageIndex implements PassageSearch {
   }
 
   documentFrequency(term: string): number {
-    let df = this.dfCache.get(term);
-    if (df === undefined) {
-      const ids = new Set<number>();
-      for (const byDoc of this.tree.get(term)?.values() ?? []) for (const id of byDoc.keys()) ids.add(id);
-      df = ids.size;
-      this.dfCache.set(term, df);
-    }
-    return df;
+    return this.terms.get(term)?.docs.length ?? 0;
   }
 
   /** Equivalent index terms of an analysed term (lexicon and acronyms), for the bot's sentence scoring. */
@@ -133,38 +120,44 @@ export class PassageIndex implements PassageSearch {
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const clauses = planQuery(query, options.lang, this.lexicon);
     if (!clauses.length) return [];
-    const accept = acceptor(this.passages, options.filters);
-    const postings = new Map<string, Postings>();
-    for (const clause of clauses) {
-      for (const alt of clause.alternatives) {
-        for (const spec of alt.terms) {
-          const key = specKey(spec);
-          if (!postings.has(key)) postings.set(key, this.lookup(spec, accept));
-        }
-      }
-    }
-    return this.rank(clauses, postings, options.limit ?? 10);
+    const resolved = new Map<string, ResolvedTerm>();
+    const resolve = (spec: TermSpec): ResolvedTerm => {
+      const key = `${spec.term}\0${spec.maxEdits}\0${spec.prefix ? 1 : 0}`;
+      let r = resolved.get(key);
+      if (!r) resolved.set(key, (r = this.lookup(spec)));
+      return r;
+    };
+    const plan: ResolvedClause[] = clauses.map((c) => {
+      const alternatives = c.alternatives.map((a) => ({ weight: a.weight, terms: a.terms.map(resolve) }));
+      return { weight: c.span * this.rarity(alternatives), alternatives };
+    });
+    this.scorer ??= new Scorer(this.passages.length);
+    const top = this.scorer.top(plan, acceptor(this.passages, options.filters), options.limit ?? 10);
+    return top.map(({ doc, score }) => this.hit(plan, doc, score));
   }
 
-  /** Passages matching one term: exact (+ prefix) when known, fuzzy or transposed when not. */
-  private lookup(spec: TermSpec, accept: (id: number) => boolean): Postings {
-    const out: Postings = new Map();
-    const collect = (weight: number) => (r: { id: number; score: number; terms: string[] }) => {
-      if (!accept(r.id)) return false;
-      const prev = out.get(r.id);
-      if (!prev) out.set(r.id, { score: r.score * weight, matched: r.terms });
-      else if (prev.score < r.score * weight) out.set(r.id, { score: r.score * weight, matched: r.terms });
-      return false; // collected here: MiniSearch then has nothing to sort
-    };
-    const run = (term: string, fuzzy: number, weight: number) =>
-      this.ms.search(term, { prefix: spec.prefix, fuzzy, filter: collect(weight) });
-    if (this.tree.has(spec.term) || spec.maxEdits === 0) {
-      run(spec.term, 0, 1);
-      return out;
+  /** The index entries one query term reads: exact (+ prefix) when known, fuzzy or transposed when not. */
+  private lookup(spec: TermSpec): ResolvedTerm {
+    const parts: ResolvedTerm['parts'] = [];
+    const exact = this.terms.get(spec.term);
+    if (exact) parts.push({ term: spec.term, entry: exact, weight: 1 });
+    if (spec.prefix) {
+      for (const [term, entry] of this.terms.withPrefix(spec.term)) {
+        const distance = term.length - spec.term.length;
+        parts.push({ term, entry, weight: (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance) });
+      }
     }
-    run(spec.term, spec.maxEdits, 1);
-    for (const t of transpositions(spec.term)) if (this.tree.has(t)) run(t, 0, TRANSPOSITION_WEIGHT);
-    return out;
+    if (!exact && spec.maxEdits > 0) {
+      const seen = new Set(parts.map((p) => p.term));
+      for (const [term, entry, distance] of this.terms.near(spec.term, spec.maxEdits)) {
+        if (!seen.has(term)) seen.add(term), parts.push({ term, entry, weight: (FUZZY_WEIGHT * term.length) / (term.length + distance) });
+      }
+      for (const term of transpositions(spec.term)) {
+        const entry = this.terms.get(term);
+        if (entry && !seen.has(term)) seen.add(term), parts.push({ term, entry, weight: TRANSPOSITION_WEIGHT });
+      }
+    }
+    return { term: spec.term, parts };
   }
 
   /**
@@ -172,73 +165,44 @@ export class PassageIndex implements PassageSearch {
    * clause (from its broadest alternative), so that covering a rare word counts more than
    * covering a word found everywhere in the corpus.
    */
-  private informativeness(altSizes: number[][]): number {
+  private rarity(alternatives: ResolvedClause['alternatives']): number {
     let df = 0;
-    for (const sizes of altSizes) for (const n of sizes) df = Math.max(df, n);
-    if (!df) return 0;
-    return Math.log(1 + this.passages.length / df);
+    for (const a of alternatives) {
+      for (const t of a.terms) {
+        let n = 0;
+        for (const p of t.parts) n += p.entry.docs.length;
+        df = Math.max(df, n);
+      }
+    }
+    return df ? Math.log(1 + this.passages.length / Math.min(df, this.passages.length)) : 0;
   }
 
-  private rank(clauses: Clause[], postings: Map<string, Postings>, limit: number): SearchHit[] {
-    // Resolve every alternative's postings once: the loop below runs per matching passage.
-    const plan = clauses.map((c) => {
-      const alts = c.alternatives.map((a) => ({
-        weight: a.weight,
-        terms: a.terms.map((t) => ({ term: t.term, postings: postings.get(specKey(t)) as Postings })),
-      }));
-      return { span: c.span * this.informativeness(alts.map((a) => a.terms.map((t) => t.postings.size))), alts };
-    });
-    const docs = new Set<number>();
-    for (const p of postings.values()) for (const id of p.keys()) docs.add(id);
-    const scored: { id: number; score: number }[] = [];
-    for (const id of docs) {
-      let total = 0;
-      let coverage = 0;
-      for (const clause of plan) {
-        let best = 0;
-        let bestCover = 0;
-        for (const alt of clause.alts) {
-          let s = 0;
-          let hit = 0;
-          for (const t of alt.terms) {
-            const p = t.postings.get(id);
-            if (p) (s += p.score), hit++;
-          }
-          if (s * alt.weight > best) best = s * alt.weight;
-          const cover = (hit / alt.terms.length) * alt.weight;
-          if (cover > bestCover) bestCover = cover;
+  /** A search hit with the terms that matched in each clause's best alternative (for highlighting). */
+  private hit(plan: ResolvedClause[], doc: number, score: number): SearchHit {
+    const terms = new Set<string>();
+    const queryTerms = new Set<string>();
+    for (const clause of plan) {
+      let best = 0;
+      let bestMatches: [string, string[]][] = [];
+      for (const alt of clause.alternatives) {
+        let s = 0;
+        const matches: [string, string[]][] = [];
+        for (const t of alt.terms) {
+          const found = t.parts.filter((p) => contains(p.entry, doc));
+          if (!found.length) continue;
+          s += found.reduce((sum, p) => sum + p.weight, 0);
+          matches.push([t.term, found.map((p) => p.term)]);
         }
-        total += best;
-        coverage += bestCover * clause.span;
+        if (s * alt.weight > best) (best = s * alt.weight), (bestMatches = matches);
       }
-      scored.push({ id, score: total * coverage });
+      for (const [q, found] of bestMatches) {
+        queryTerms.add(q);
+        for (const f of found) terms.add(f);
+      }
     }
-    scored.sort((a, b) => b.score - a.score || a.id - b.id);
-    return scored.slice(0, limit).map(({ id, score }) => {
-      // Matched terms, from each clause's best alternative (for highlighting).
-      const terms = new Set<string>();
-      const queryTerms = new Set<string>();
-      for (const clause of plan) {
-        let best = 0;
-        let bestAlt: (typeof clause.alts)[number] | undefined;
-        for (const alt of clause.alts) {
-          let s = 0;
-          for (const t of alt.terms) s += t.postings.get(id)?.score ?? 0;
-          if (s * alt.weight > best) (best = s * alt.weight), (bestAlt = alt);
-        }
-        for (const t of bestAlt?.terms ?? []) {
-          const p = t.postings.get(id);
-          if (!p) continue;
-          queryTerms.add(t.term);
-          for (const m of p.matched) terms.add(m);
-        }
-      }
-      return { passage: this.passages[id] as Passage, score, terms: [...terms], queryTerms: [...queryTerms] };
-    });
+    return { passage: this.passages[doc] as Passage, score, terms: [...terms], queryTerms: [...queryTerms] };
   }
 }
-
-const specKey = (s: TermSpec): string => `${s.term}\0${s.maxEdits}\0${s.prefix ? 1 : 0}`;
 
 /** Every string made by swapping two adjacent letters (typos like `minsitere`). */
 export function transpositions(term: string): string[] {

@@ -25,13 +25,15 @@ function corpus(): IngestedCorpus {
       page: 2,
       title: 'Rapport annuel',
     }),
+    passage('Une deuxième page du même rapport.', { docId: 'd1', id: 'd1:1', kind: 'report', path: 'reports/d1.pdf', page: 3, title: 'Rapport annuel' }),
+    passage('Sans numéro de page.', { docId: 'd1', id: 'd1:2', kind: 'report', path: 'reports/d1.pdf', title: 'Rapport annuel', section: 'Annexe' }),
     passage('Le ministère de l’Intérieur accueille deux entrepreneurs.', { docId: 'd2', date: '2017-02-20' }),
     passage('La santé publique manque de données.', { docId: 'd3', tags: ['santé', 'données'] }),
   ];
   return {
     roots: ['/corpus'],
     files: [],
-    documents: passages.map((p) => ({ id: p.docId, root: 0, path: p.path, kind: p.kind, title: p.title, lang: p.lang, meta: {} })),
+    documents: passages.filter((p, i) => passages.findIndex((q) => q.docId === p.docId) === i).map((p) => ({ id: p.docId, root: 0, path: p.path, kind: p.kind, title: p.title, lang: p.lang, meta: {} })),
     passages,
     knowledge: knowledgeWithAcronym('AFD', 'Agence française de développement'),
     ingestVersion: 'test',
@@ -53,6 +55,8 @@ describe('artifact', () => {
     expect(summary(loaded).flat().length).toBeGreaterThan(3);
     const back = await readArtifact(path);
     expect(back.passages).toEqual(artifact.passages);
+    expect(back.passages[2]?.page).toBeUndefined();
+    expect(back.passages[1]?.page).toBe(3);
     expect(back.ingestVersion).toBe('test');
     expect(loaded.documentById.get('d1')?.path).toBe('reports/d1.pdf');
     // Passage text is stored once (as sentences), not twice.

@@ -1,0 +1,160 @@
+/**
+ * Index benchmark: on the shared corpus (`corpus/` + `../shared/corpus`) and on
+ * a synthetic corpus 100× larger (passages replicated with perturbed words),
+ * prints build time, artifact size, load time, resident memory and query
+ * latency p50/p99 over a fixed set of queries (typed, misspelled, English,
+ * accentless). The large corpus runs in a child process with a bigger heap.
+ *
+ *   tsx bench/index-bench.ts            both corpora
+ *   tsx bench/index-bench.ts --scale N  only the synthetic corpus, N× larger
+ *   BENCH_SCALE=N (0 skips the synthetic corpus)
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildArtifact, loadCorpus, saveArtifact } from '../src/index/artifact.js';
+import { foldAccents } from '../src/index/analyzer.js';
+import type { Artifact } from '../src/index/types.js';
+import type { Lang, Passage } from '../src/ingest/types.js';
+import { loadQuestions } from '../test/eval/retrieval-metrics.js';
+import { realArtifact } from '../test/helpers/corpus.js';
+
+/** Deterministic pseudo-random numbers (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** One typo: a letter swapped with its neighbour in the longest word. */
+function misspell(q: string): string {
+  const words = q.split(' ');
+  let longest = 0;
+  words.forEach((w, i) => {
+    if (w.length > (words[longest] ?? '').length) longest = i;
+  });
+  const w = words[longest] ?? '';
+  if (w.length > 4) words[longest] = w.slice(0, 2) + (w[3] ?? '') + (w[2] ?? '') + w.slice(4);
+  return words.join(' ');
+}
+
+/** The fixed query set: every evaluation question as asked, misspelled, without accents, and half-typed. */
+export function benchQueries(): { q: string; lang: Lang }[] {
+  const out: { q: string; lang: Lang }[] = [];
+  for (const { q, lang } of loadQuestions()) {
+    const bare = q.replace(/[?!.]\s*$/, '');
+    out.push({ q, lang }, { q: misspell(bare) + ' ?', lang }, { q: foldAccents(q), lang });
+    out.push({ q: bare.slice(0, Math.max(4, Math.ceil(bare.length * 0.7))), lang });
+  }
+  return out;
+}
+
+/** `factor` copies of every passage; copies after the first have one word in seven altered. */
+export function scaleCorpus(artifact: Artifact, factor: number): Artifact {
+  const passages: Passage[] = [];
+  const rnd = random(42);
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  for (let copy = 0; copy < factor; copy++) {
+    for (const p of artifact.passages) {
+      const perturb = (s: string) =>
+        copy === 0
+          ? s
+          : s.replace(/\p{L}{4,}/gu, (w) => {
+              if (rnd() > 1 / 7) return w;
+              const i = 1 + Math.floor(rnd() * (w.length - 2));
+              return w.slice(0, i) + letters[Math.floor(rnd() * 26)] + w.slice(i + 1);
+            });
+      const sentences = p.sentences.map(perturb);
+      const docId = copy === 0 ? p.docId : `${p.docId}~${copy}`;
+      passages.push({ ...p, id: `${docId}:${p.id.split(':').pop()}`, docId, sentences, text: sentences.join(' ') });
+    }
+  }
+  return { ...artifact, passages };
+}
+
+const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
+const mb = (x: number) => `${(x / 1e6).toFixed(1)} MB`;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
+}
+
+/** Builds and saves the artifact, then measures loading and querying it in a fresh process. */
+async function measure(label: string, corpus: Artifact): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'rapporteur-bench-'));
+  try {
+    const t = performance.now();
+    const artifact = buildArtifact(corpus);
+    const buildMs = performance.now() - t;
+    const path = join(dir, 'index.json');
+    await saveArtifact(path, artifact);
+    const size = (await stat(path)).size;
+    console.log(`${label}: ${corpus.passages.length} passages`);
+    console.log(`  index build ${ms(buildMs)}  artifact ${mb(size)}`);
+    run(['--measure', path]);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function run(args: string[]): void {
+  const child = spawnSync(
+    process.execPath,
+    ['--max-old-space-size=16000', '--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), ...args],
+    { stdio: 'inherit' },
+  );
+  if (child.status !== 0) throw new Error(`bench ${args.join(' ')} failed (exit ${String(child.status)})`);
+}
+
+/** In a fresh process: load time, resident memory once loaded, query latencies. */
+async function loadAndQuery(path: string): Promise<void> {
+  global.gc?.();
+  const rssBefore = process.memoryUsage().rss;
+  const t = performance.now();
+  const loaded = await loadCorpus(path);
+  const loadMs = performance.now() - t;
+  global.gc?.();
+  const rss = process.memoryUsage().rss;
+  const queries = benchQueries();
+  for (const { q, lang } of queries.slice(0, 50)) loaded.index.search(q, { lang }); // warm-up
+  const times: number[] = [];
+  for (const { q, lang } of queries) {
+    const s = performance.now();
+    loaded.index.search(q, { lang });
+    times.push(performance.now() - s);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`  load ${ms(loadMs)}  resident memory ${mb(rss)} (${mb(rss - rssBefore)} for the loaded corpus)`);
+  console.log(`  ${times.length} queries: p50 ${ms(percentile(times, 50))}  p99 ${ms(percentile(times, 99))}  max ${ms(times.at(-1) ?? 0)}`);
+}
+
+export async function main(argv = process.argv.slice(2)): Promise<void> {
+  const measureAt = argv.indexOf('--measure');
+  if (measureAt >= 0) return loadAndQuery(argv[measureAt + 1] as string);
+  const at = argv.indexOf('--scale');
+  const artifact = await realArtifact();
+  if (at >= 0) {
+    const factor = Number(argv[at + 1] ?? 100);
+    const t = performance.now();
+    const scaled = scaleCorpus(artifact, factor);
+    console.log(`  (synthetic passages generated in ${ms(performance.now() - t)})`);
+    return measure(`synthetic corpus ${factor}×`, scaled);
+  }
+  await measure('shared corpus', artifact);
+  const factor = Number(process.env.BENCH_SCALE ?? 100);
+  if (factor) run(['--scale', String(factor)]);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
