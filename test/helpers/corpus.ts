@@ -5,7 +5,7 @@
  * any change to a file or to the code makes a fresh one.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,12 +50,24 @@ function cached(roots: string[]): Promise<{ artifact: Artifact; file: string }> 
       } catch {
         const artifact = buildArtifact(await ingestCorpus({ roots }));
         await saveArtifact(file, artifact);
+        await pruneCache(file);
         return { artifact, file };
       }
     })();
     memo.set(id, p);
   }
   return p;
+}
+
+/** Older cached artifacts (other code or corpus versions) are removed after an hour. */
+async function pruneCache(keep: string): Promise<void> {
+  const dir = dirname(keep);
+  for (const name of await readdir(dir).catch(() => [])) {
+    const file = join(dir, name);
+    if (file === keep || !/^index-[0-9a-f]+\.json$/.test(name)) continue;
+    const info = await stat(file).catch(() => undefined);
+    if (info && Date.now() - info.mtimeMs > 3_600_000) await rm(file, { force: true });
+  }
 }
 
 /** The artifact of the real corpus: from the cache when its key matches, ingested (and cached) otherwise. */
