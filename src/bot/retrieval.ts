@@ -90,6 +90,9 @@ function withHitForms(groups: TermGroup[], hit: SearchHit): TermGroup[] {
   });
 }
 
+/** PDF footnote calls glued to words ("conventionnelle2") would hide the word from matching. */
+const withoutFootnoteCalls = (s: string): string => s.replace(/(\p{Ll}{4,})\d{1,2}(?=[\s,.;:!?)»]|$)/gu, '$1');
+
 interface Analysed {
   sentences: string[][];
   /** Title and section terms: what the passage is about, counted for passage coverage only. */
@@ -103,7 +106,7 @@ const sentenceCache = new WeakMap<Passage, Analysed>();
 function analysed(p: Passage, tools: TermTools): Analysed {
   let cached = sentenceCache.get(p);
   if (!cached) {
-    const sentences = p.sentences.map((s) => tools.analyze(s, p.lang));
+    const sentences = p.sentences.map((s) => tools.analyze(withoutFootnoteCalls(s), p.lang));
     const heading = tools.analyze(`${p.title} ${p.section}`, p.lang);
     cached = { sentences, heading, all: [...heading, ...sentences.flat()] };
     sentenceCache.set(p, cached);

@@ -39,8 +39,10 @@ export function groupMatches(g: TermGroup, t: string): boolean {
   if (g.forms.has(t)) return true;
   const a = g.term;
   if (a.length < 5 || t.length < 5 || /\d/.test(a)) return false;
-  // Stemmers disagree on inflections ("instaure"/"instaur"): a shared stem with at most two extra letters.
-  return (t.startsWith(a) && t.length - a.length <= 2) || (a.startsWith(t) && a.length - t.length <= 2);
+  // Stemmers disagree on inflections ("instaure"/"instaur", "revend"/"revendiqu"): one is the other plus
+  // at most two letters, or three when the shorter one is already a long stem.
+  const [short, long] = a.length <= t.length ? [a, t] : [t, a];
+  return long.startsWith(short) && long.length - short.length <= (short.length >= 6 ? 3 : 2);
 }
 
 /** Score one sentence given its analysed terms in order. */
