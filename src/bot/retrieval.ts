@@ -42,6 +42,8 @@ const CONFIDENCE_PASSAGE = 0.6;
 const UNANCHORED = 0.6;
 /** Passage ranking: confidence first, then the best sentence's own score. */
 const RANK_CONFIDENCE = 0.8;
+/** A second sentence is quoted when it scores at least this share of the best one. */
+const SECOND_SENTENCE = 0.8;
 
 /** Question terms with their forms and rarity weights, question frame words removed. */
 export function termGroups(
@@ -157,6 +159,12 @@ function candidate(h: HitScores, need: Requirement): { result: RetrievalResult; 
     const both = sentenceTerms[n] ? scoreSentence(groups, [...(sentenceTerms[top] ?? []), ...sentenceTerms[n]]) : undefined;
     if (both && both.coverage > topScore.coverage + 0.1 && chosen.length < 3) chosen.push(n);
   }
+  // A second sentence of the passage nearly as relevant often carries the figure or the end of the answer.
+  const second = scores
+    .map((sc, i) => [sc.score, i] as const)
+    .filter(([, i]) => !chosen.includes(i))
+    .sort((x, y) => y[0] - x[0])[0];
+  if (second && second[0] >= topScore.score * SECOND_SENTENCE && chosen.length < 3) chosen.push(second[1]);
   // A very short sentence ("Oui.", a title) says little on its own: add the next one.
   if ((hit.passage.sentences[top]?.length ?? 0) < 60 && top + 1 < sentenceTerms.length && !chosen.includes(top + 1)) {
     chosen.push(top + 1);

@@ -45,7 +45,7 @@ function defisOfAdmin(catalog: Catalog, slots: Slots): Defi[] {
 const sortKey = (d: Defi): number => d.promotion ?? (d.year ? d.year - 2000 : 99);
 
 /** Défis as a Markdown list grouped by promotion/year, each line citing its source. */
-function defiList(catalog: Catalog, lang: Lang, defis: Defi[], withAdmin: boolean): string {
+function defiList(catalog: Catalog, lang: Lang, defis: Defi[], withAdmin: boolean, except?: string): string {
   const groups = new Map<string, Defi[]>();
   for (const d of [...defis].sort((a, b) => sortKey(a) - sortKey(b))) {
     const year = d.year ?? (d.promotion !== undefined ? catalog.promotionYear.get(d.promotion) : undefined);
@@ -56,7 +56,8 @@ function defiList(catalog: Catalog, lang: Lang, defis: Defi[], withAdmin: boolea
   for (const [label, list] of groups) {
     if (groups.size > 1 || list.some((d) => d.promotion !== undefined || d.year !== undefined)) lines.push(`\n**${label}**`);
     for (const d of list) {
-      const admin = withAdmin && d.administrationId ? catalog.adminById.get(d.administrationId)?.name : undefined;
+      const admin =
+        withAdmin && d.administrationId && d.administrationId !== except ? catalog.adminById.get(d.administrationId)?.name : undefined;
       const src = d.sources[0];
       lines.push(`- ${d.title}${admin ? ` (${admin})` : ''}${src ? ` — ${t.cite(lang, src.title, src.page)}` : ''}`);
     }
@@ -99,7 +100,7 @@ export function answerRule(catalog: Catalog, intent: RuleIntent, slots: Slots, l
       const admin = slots.administration ? catalog.adminById.get(slots.administration) : undefined;
       if (!defis.length || !admin) return undefined;
       const head = t.defisOfAdministrationHeader(lang, admin.name, defis.length, t.scopeLabel(lang, slots.promotion, slots.year));
-      return { text: `${head}\n${defiList(catalog, lang, defis, defis.some((d) => d.administrationId !== admin.id))}`, facts: defis.flatMap((d) => d.sources.slice(0, 1)), confidence: 0.9 };
+      return { text: `${head}\n${defiList(catalog, lang, defis, true, admin.id)}`, facts: defis.flatMap((d) => d.sources.slice(0, 1)), confidence: 0.9 };
     }
     case 'defis_by_promotion': {
       if (!slots.year && !slots.promotion) return undefined;
