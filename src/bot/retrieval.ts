@@ -116,8 +116,18 @@ function analysed(p: Passage, tools: TermTools): Analysed {
   return cached;
 }
 
-const meets = (sentence: string, need: Requirement): boolean =>
-  need === 'figure' ? statesFigure(sentence) : need === 'date' ? statesDate(sentence) : true;
+const needCache = new WeakMap<Passage, { figure: boolean[]; date: boolean[] }>();
+
+/** Does sentence `i` of the passage meet the requirement? (memoised per passage) */
+function meets(p: Passage, i: number, need: Requirement): boolean {
+  if (!need) return true;
+  let flags = needCache.get(p);
+  if (!flags) {
+    flags = { figure: p.sentences.map(statesFigure), date: p.sentences.map(statesDate) };
+    needCache.set(p, flags);
+  }
+  return flags[need][i] ?? false;
+}
 
 interface HitScores {
   hit: SearchHit;
@@ -148,7 +158,7 @@ function candidate(h: HitScores, need: Requirement): { result: RetrievalResult; 
   const scores = h.sentences;
   let top = -1;
   scores.forEach((s, i) => {
-    if (!meets(hit.passage.sentences[i] ?? '', need)) return;
+    if (!meets(hit.passage, i, need)) return;
     if (top < 0 || s.score > (scores[top]?.score ?? 0)) top = i;
   });
   const topScore = scores[top];

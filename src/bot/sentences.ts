@@ -38,7 +38,7 @@ export function rarity(documentFrequency: number, passageCount: number): number 
 export function groupMatches(g: TermGroup, t: string): boolean {
   if (g.forms.has(t)) return true;
   const a = g.term;
-  if (a.length < 5 || t.length < 5 || /\d/.test(a)) return false;
+  if (a.length < 5 || t.length < 5 || a.charCodeAt(0) !== t.charCodeAt(0) || /\d/.test(a)) return false;
   // Stemmers disagree on inflections ("instaure"/"instaur", "revend"/"revendiqu"): one is the other plus
   // at most two letters, or three when the shorter one is already a long stem.
   const [short, long] = a.length <= t.length ? [a, t] : [t, a];
