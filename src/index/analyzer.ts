@@ -38,7 +38,9 @@ export function foldAccents(word: string): string {
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .replace(/œ/g, 'oe')
+    .replace(/Œ/g, 'OE')
     .replace(/æ/g, 'ae')
+    .replace(/Æ/g, 'AE')
     .replace(/ß/g, 'ss')
     .normalize('NFC');
 }
