@@ -69,6 +69,8 @@ export interface PassageSearch {
   passage(id: string): Passage | undefined;
   /** How many passages contain the analysed term (for rarity weighting); 0 when unknown. */
   documentFrequency(term: string): number;
+  /** Other analysed terms equivalent to an analysed term (lexicon translations, synonyms, acronyms). */
+  expand?(term: string, lang: Lang): string[];
   readonly passageCount: number;
 }
 
