@@ -5,7 +5,7 @@
  */
 import type { Lang } from '../ingest/types.js';
 import type { LoadedCorpus } from '../index/types.js';
-import { buildCatalog } from './catalog.js';
+import { buildCatalog, defiHandle } from './catalog.js';
 import { followUpIntent, isFollowUp, mergeSlots, remember, type Slots } from './conversation.js';
 import { matchEntities, type Entities } from './entities.js';
 import { fallbackAnswer } from './fallback.js';
@@ -86,9 +86,19 @@ export function createBot(corpus: LoadedCorpus, options: BotOptions = {}): Bot {
     suggestions: partial.suggestions ?? suggestions[lang],
   });
 
-  function ruleStep(text: string, lang: Lang, session?: Session): Answer | undefined {
+  /** Analysed words of the entities the question names (people, défi handles, administrations). */
+  function subjectTerms(text: string, e: Entities, lang: Lang): Set<string> {
     const folded = fold(text);
-    const e = matchEntities(catalog, folded, words(text));
+    const names = [
+      ...e.people.map((p) => p.name),
+      ...e.defis.map((d) => defiHandle(d.title)).filter((h): h is string => !!h && folded.includes(fold(h))),
+      ...e.admins.map((a) => a.keys.join(' ')),
+    ];
+    return new Set(names.length ? tools.analyze(names.join(' '), lang) : []);
+  }
+
+  function ruleStep(text: string, lang: Lang, e: Entities, session?: Session): Answer | undefined {
+    const folded = fold(text);
     let intent: RuleIntent | undefined;
     let slots = slotsOf(e);
     const last = session?.lastIntent;
@@ -108,11 +118,11 @@ export function createBot(corpus: LoadedCorpus, options: BotOptions = {}): Bot {
     return reply(lang, { answer: result.text, kind: 'rule', intent, confidence: result.confidence, sources: toSources(result.facts, url) });
   }
 
-  function retrievalStep(text: string, lang: Lang, session?: Session): Answer | undefined {
+  function retrievalStep(text: string, lang: Lang, subject: Set<string>, session?: Session): Answer | undefined {
     const folded = fold(text);
     const need: Requirement = FIGURE_CUE.test(folded) ? 'figure' : DATE_CUE.test(folded) ? 'date' : undefined;
     const attempts: Requirement[] = need ? [need, undefined] : [undefined];
-    const results = retrieve(text, lang, corpus.index, tools, frame, attempts);
+    const results = retrieve(text, lang, corpus.index, tools, frame, attempts, subject);
     for (const [i, requirement] of attempts.entries()) {
       const r = results[i];
       if (!r || r.confidence < RETRIEVAL_MIN) continue;
@@ -143,7 +153,8 @@ export function createBot(corpus: LoadedCorpus, options: BotOptions = {}): Bot {
         return reply(lang, { answer: t.say(t.T[small], lang), kind: 'smalltalk', intent: small, confidence: 1, sources: [] });
       }
       const text = stripGreeting(n.text) || n.text;
-      const answer = ruleStep(text, lang, session) ?? retrievalStep(text, lang, session);
+      const e = matchEntities(catalog, fold(text), words(text));
+      const answer = ruleStep(text, lang, e, session) ?? retrievalStep(text, lang, subjectTerms(text, e, lang), session);
       if (answer) return answer;
       remember(session, lang, 'fallback');
       return reply(lang, fallbackAnswer(lang));

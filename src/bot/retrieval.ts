@@ -42,6 +42,8 @@ const CONFIDENCE_PASSAGE = 0.6;
 const UNANCHORED = 0.6;
 /** Passage ranking: confidence first, then the best sentence's own score. */
 const RANK_CONFIDENCE = 0.8;
+/** Share of the question the quote (with its heading) must hold by itself. */
+const QUOTE_MIN = 0.5;
 /** A second sentence is quoted when it scores at least this share of the best one. */
 const SECOND_SENTENCE = 0.8;
 
@@ -150,6 +152,12 @@ function scoreHit(hit: SearchHit, rankPos: number, groups: TermGroup[], tools: T
   };
 }
 
+/** The groups of highest weight. */
+function strongest(groups: TermGroup[]): TermGroup[] {
+  const max = Math.max(...groups.map((g) => g.weight));
+  return groups.filter((g) => g.weight >= max - 1e-9);
+}
+
 /** The quote a passage offers under one requirement, scored. */
 function candidate(h: HitScores, need: Requirement): { result: RetrievalResult; rank: number } | undefined {
   const { hit, rankPos, groups, parts } = h;
@@ -181,13 +189,19 @@ function candidate(h: HitScores, need: Requirement): { result: RetrievalResult; 
   }
   chosen.sort((a, b) => a - b);
   const quotedTerms = chosen.flatMap((i) => sentenceTerms[i] ?? []);
-  // The question's most specific word must be in the quote or the heading it sits under.
-  const maxWeight = Math.max(...groups.map((g) => g.weight));
-  const anchored = groups
-    .filter((g) => g.weight >= maxWeight - 1e-9)
-    .some((g) => [...quotedTerms, ...parts.heading].some((t) => groupMatches(g, t)));
+  // The question's most specific word must be in the quote or the heading it sits under; so must the
+  // most specific word of what it asks about an entity ("the mentor of X" needs "mentor", not just X).
+  const shown = [...quotedTerms, ...parts.heading];
+  const inQuote = (g: TermGroup): boolean => shown.some((t) => groupMatches(g, t));
+  const asked = groups.filter((g) => !g.subject);
+  const anchored =
+    strongest(groups).some(inQuote) && (asked.length === 0 || asked.length === groups.length || strongest(asked).some(inQuote));
+  // The quote and the heading it sits under must hold a fair share of the question on their own.
+  const quoteCoverage = scoreSentence(groups, shown).coverage;
   const confidence =
-    (CONFIDENCE_PASSAGE * passageScore.coverage + (1 - CONFIDENCE_PASSAGE) * topScore.coverage) * (anchored ? 1 : UNANCHORED);
+    (CONFIDENCE_PASSAGE * passageScore.coverage + (1 - CONFIDENCE_PASSAGE) * topScore.coverage) *
+    (anchored ? 1 : UNANCHORED) *
+    (quoteCoverage >= QUOTE_MIN ? 1 : UNANCHORED);
   return {
     // Rank by confidence, then by how compact the best sentence is, lightly by the index's order.
     rank: confidence * RANK_CONFIDENCE + topScore.score * (1 - RANK_CONFIDENCE) - rankPos * 0.005,
@@ -213,8 +227,9 @@ export function retrieve(
   tools: TermTools,
   frame: Set<string>,
   needs: Requirement[] = [undefined],
+  subject: ReadonlySet<string> = new Set(),
 ): (RetrievalResult | undefined)[] {
-  const base = termGroups(question, lang, tools, index, frame);
+  const base = termGroups(question, lang, tools, index, frame).map((g) => (subject.has(g.term) ? { ...g, subject: true } : g));
   const best: ({ result: RetrievalResult; rank: number } | undefined)[] = needs.map(() => undefined);
   if (!base.length) return best.map(() => undefined);
   index.search(question, { lang, limit: HITS }).forEach((hit, rankPos) => {

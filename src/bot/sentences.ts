@@ -16,6 +16,8 @@ export interface TermGroup {
   forms: Set<string>;
   /** Rarity weight, > 0. */
   weight: number;
+  /** Part of an entity the question is about (a person, a défi, an administration), not of what it asks. */
+  subject?: boolean;
 }
 
 export interface SentenceScore {
