@@ -26,6 +26,10 @@ const PREFIX_WEIGHT = 0.5;
 const FUZZY_WEIGHT = 0.45;
 /** A swapped letter pair (Damerau) found in the vocabulary counts like a fuzzy match. */
 const TRANSPOSITION_WEIGHT = 0.45;
+/** A clause matching more than this share of passages is "common" (see `ResolvedClause.restrict`). */
+const COMMON_SHARE = 0.3;
+/** Prefix and fuzzy lookups keep this many index terms at most (the most frequent). */
+const MAX_EXPANSIONS = 40;
 
 type IndexedDoc = { id: number } & Record<(typeof FIELDS)[number], string>;
 
@@ -127,10 +131,15 @@ export class PassageIndex implements PassageSearch {
       if (!r) resolved.set(key, (r = this.lookup(spec)));
       return r;
     };
-    const plan: ResolvedClause[] = clauses.map((c) => {
+    const plan: (ResolvedClause & { df: number })[] = clauses.map((c) => {
       const alternatives = c.alternatives.map((a) => ({ weight: a.weight, terms: a.terms.map(resolve) }));
-      return { weight: c.span * this.rarity(alternatives), alternatives };
+      const df = this.clauseFrequency(alternatives);
+      return { weight: c.span * this.rarity(df), alternatives, df };
     });
+    // Rarest clauses first; a very common clause after a rarer one only rescores their passages.
+    plan.sort((a, b) => a.df - b.df);
+    const common = this.passages.length * COMMON_SHARE;
+    plan.forEach((c, i) => (c.restrict = i > 0 && c.df > common && (plan[0]?.df ?? 0) > 0));
     this.scorer ??= new Scorer(this.passages.length);
     const top = this.scorer.top(plan, acceptor(this.passages, options.filters), options.limit ?? 10);
     return top.map(({ doc, score }) => this.hit(plan, doc, score));
@@ -142,16 +151,20 @@ export class PassageIndex implements PassageSearch {
     const exact = this.terms.get(spec.term);
     if (exact) parts.push({ term: spec.term, entry: exact, weight: 1 });
     if (spec.prefix) {
+      const found: ResolvedTerm['parts'] = [];
       for (const [term, entry] of this.terms.withPrefix(spec.term)) {
         const distance = term.length - spec.term.length;
-        parts.push({ term, entry, weight: (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance) });
+        found.push({ term, entry, weight: (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance) });
       }
+      parts.push(...mostFrequent(found));
     }
     if (!exact && spec.maxEdits > 0) {
       const seen = new Set(parts.map((p) => p.term));
+      const found: ResolvedTerm['parts'] = [];
       for (const [term, entry, distance] of this.terms.near(spec.term, spec.maxEdits)) {
-        if (!seen.has(term)) seen.add(term), parts.push({ term, entry, weight: (FUZZY_WEIGHT * term.length) / (term.length + distance) });
+        if (!seen.has(term)) seen.add(term), found.push({ term, entry, weight: (FUZZY_WEIGHT * term.length) / (term.length + distance) });
       }
+      parts.push(...mostFrequent(found));
       for (const term of transpositions(spec.term)) {
         const entry = this.terms.get(term);
         if (entry && !seen.has(term)) seen.add(term), parts.push({ term, entry, weight: TRANSPOSITION_WEIGHT });
@@ -160,12 +173,8 @@ export class PassageIndex implements PassageSearch {
     return { term: spec.term, parts };
   }
 
-  /**
-   * How much matching a clause says about a passage: an inverse document frequency of the
-   * clause (from its broadest alternative), so that covering a rare word counts more than
-   * covering a word found everywhere in the corpus.
-   */
-  private rarity(alternatives: ResolvedClause['alternatives']): number {
+  /** Passages a clause can match, estimated from its broadest term. */
+  private clauseFrequency(alternatives: ResolvedClause['alternatives']): number {
     let df = 0;
     for (const a of alternatives) {
       for (const t of a.terms) {
@@ -174,7 +183,15 @@ export class PassageIndex implements PassageSearch {
         df = Math.max(df, n);
       }
     }
-    return df ? Math.log(1 + this.passages.length / Math.min(df, this.passages.length)) : 0;
+    return Math.min(df, this.passages.length);
+  }
+
+  /**
+   * How much matching a clause says about a passage: an inverse document frequency, so that
+   * covering a rare word counts more than covering a word found everywhere in the corpus.
+   */
+  private rarity(df: number): number {
+    return df ? Math.log(1 + this.passages.length / df) : 0;
   }
 
   /** A search hit with the terms that matched in each clause's best alternative (for highlighting). */
@@ -202,6 +219,11 @@ export class PassageIndex implements PassageSearch {
     }
     return { passage: this.passages[doc] as Passage, score, terms: [...terms], queryTerms: [...queryTerms] };
   }
+}
+
+function mostFrequent(parts: ResolvedTerm['parts']): ResolvedTerm['parts'] {
+  if (parts.length <= MAX_EXPANSIONS) return parts;
+  return parts.sort((a, b) => b.entry.docs.length - a.entry.docs.length).slice(0, MAX_EXPANSIONS);
 }
 
 /** Every string made by swapping two adjacent letters (typos like `minsitere`). */

@@ -15,6 +15,11 @@ export interface ResolvedTerm {
 export interface ResolvedClause {
   /** Coverage weight (query words covered × rarity). */
   weight: number;
+  /**
+   * Only rescore passages already matched by rarer clauses: a word found in a large share of
+   * the corpus does not bring new candidates, it only reorders them (keeps latency flat).
+   */
+  restrict?: boolean;
   alternatives: { weight: number; terms: ResolvedTerm[] }[];
 }
 
@@ -69,6 +74,7 @@ export class Scorer {
             const { docs, scores } = part.entry;
             for (let i = 0; i < docs.length; i++) {
               const d = docs[i] as number;
+              if (clause.restrict && this.inQuery[d] !== queryStamp) continue;
               if (this.inAlt[d] !== altStamp) {
                 this.inAlt[d] = altStamp;
                 this.alt[d] = 0;
