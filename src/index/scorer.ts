@@ -36,8 +36,15 @@ export class Scorer {
   private readonly inQuery: Uint32Array;
   private readonly inTerm: Uint32Array;
   private stamp = 0;
+  /** Lists of the passages touched by the current alternative / clause / query (reused: no garbage). */
+  private readonly altList: Int32Array;
+  private readonly clauseList: Int32Array;
+  private readonly queryList: Int32Array;
 
   constructor(size: number) {
+    this.altList = new Int32Array(size);
+    this.clauseList = new Int32Array(size);
+    this.queryList = new Int32Array(size);
     this.alt = new Float64Array(size);
     this.hits = new Float64Array(size);
     this.best = new Float64Array(size);
@@ -61,13 +68,13 @@ export class Scorer {
   /** The `limit` best passages accepted by `accept`, best first. */
   top(clauses: ResolvedClause[], accept: (doc: number) => boolean, limit: number): { doc: number; score: number }[] {
     const queryStamp = this.next();
-    const all: number[] = [];
+    let nAll = 0;
     for (const clause of clauses) {
       const clauseStamp = this.next();
-      const inClause: number[] = [];
+      let nClause = 0;
       for (const alternative of clause.alternatives) {
         const altStamp = this.next();
-        const inAlt: number[] = [];
+        let nAlt = 0;
         for (const t of alternative.terms) {
           const termStamp = this.next();
           for (const part of t.parts) {
@@ -79,7 +86,7 @@ export class Scorer {
                 this.inAlt[d] = altStamp;
                 this.alt[d] = 0;
                 this.hits[d] = 0;
-                inAlt.push(d);
+                this.altList[nAlt++] = d;
               }
               this.alt[d] = (this.alt[d] as number) + (scores[i] as number) * part.weight;
               if (this.inTerm[d] !== termStamp) {
@@ -90,12 +97,13 @@ export class Scorer {
           }
         }
         const n = alternative.terms.length;
-        for (const d of inAlt) {
+        for (let j = 0; j < nAlt; j++) {
+          const d = this.altList[j] as number;
           if (this.inClause[d] !== clauseStamp) {
             this.inClause[d] = clauseStamp;
             this.best[d] = 0;
             this.cover[d] = 0;
-            inClause.push(d);
+            this.clauseList[nClause++] = d;
           }
           const s = (this.alt[d] as number) * alternative.weight;
           if (s > (this.best[d] as number)) this.best[d] = s;
@@ -103,12 +111,13 @@ export class Scorer {
           if (c > (this.cover[d] as number)) this.cover[d] = c;
         }
       }
-      for (const d of inClause) {
+      for (let j = 0; j < nClause; j++) {
+        const d = this.clauseList[j] as number;
         if (this.inQuery[d] !== queryStamp) {
           this.inQuery[d] = queryStamp;
           this.total[d] = 0;
           this.covered[d] = 0;
-          all.push(d);
+          this.queryList[nAll++] = d;
         }
         this.total[d] = (this.total[d] as number) + (this.best[d] as number);
         this.covered[d] = (this.covered[d] as number) + (this.cover[d] as number) * clause.weight;
@@ -116,7 +125,8 @@ export class Scorer {
     }
     // Keep the best `limit` in a small sorted array (limit is small; most passages fail the threshold).
     const top: { doc: number; score: number }[] = [];
-    for (const d of all) {
+    for (let j = 0; j < nAll; j++) {
+      const d = this.queryList[j] as number;
       const score = (this.total[d] as number) * (this.covered[d] as number);
       if (score <= 0) continue;
       const last = top[top.length - 1];
