@@ -6,6 +6,8 @@
 import type { Lang, Passage } from '../ingest/types.js';
 import type { PassageSearch, SearchHit } from '../index/types.js';
 import { editDistance } from '../text/natural.js';
+import { focusedHits } from './focus.js';
+import { analysed, type AnalysedPassage } from './passage-terms.js';
 import { groupMatches, rarity, scoreSentence, type SentenceScore, statesDate, statesFigure, type TermGroup } from './sentences.js';
 
 export interface TermTools {
@@ -94,30 +96,6 @@ function withHitForms(groups: TermGroup[], hit: SearchHit): TermGroup[] {
   });
 }
 
-/** PDF footnote calls glued to words ("conventionnelle2") would hide the word from matching. */
-const withoutFootnoteCalls = (s: string): string => s.replace(/(\p{Ll}{4,})\d{1,2}(?=[\s,.;:!?)»]|$)/gu, '$1');
-
-interface Analysed {
-  sentences: string[][];
-  /** Title and section terms: what the passage is about, counted for passage coverage only. */
-  heading: string[];
-  /** Heading and sentence terms together (passage coverage). */
-  all: string[];
-}
-
-const sentenceCache = new WeakMap<Passage, Analysed>();
-
-function analysed(p: Passage, tools: TermTools): Analysed {
-  let cached = sentenceCache.get(p);
-  if (!cached) {
-    const sentences = p.sentences.map((s) => tools.analyze(withoutFootnoteCalls(s), p.lang));
-    const heading = tools.analyze(`${p.title} ${p.section}`, p.lang);
-    cached = { sentences, heading, all: [...heading, ...sentences.flat()] };
-    sentenceCache.set(p, cached);
-  }
-  return cached;
-}
-
 const needCache = new WeakMap<Passage, { figure: boolean[]; date: boolean[] }>();
 
 /** Does sentence `i` of the passage meet the requirement? (memoised per passage) */
@@ -135,13 +113,13 @@ interface HitScores {
   hit: SearchHit;
   rankPos: number;
   groups: TermGroup[];
-  parts: Analysed;
+  parts: AnalysedPassage;
   passage: SentenceScore;
   sentences: SentenceScore[];
 }
 
 function scoreHit(hit: SearchHit, rankPos: number, groups: TermGroup[], tools: TermTools): HitScores {
-  const parts = analysed(hit.passage, tools);
+  const parts = analysed(hit.passage, tools.analyze);
   return {
     hit,
     rankPos,
@@ -232,7 +210,10 @@ export function retrieve(
   const base = termGroups(question, lang, tools, index, frame).map((g) => (subject.has(g.term) ? { ...g, subject: true } : g));
   const best: ({ result: RetrievalResult; rank: number } | undefined)[] = needs.map(() => undefined);
   if (!base.length) return best.map(() => undefined);
-  index.search(question, { lang, limit: HITS }).forEach((hit, rankPos) => {
+  const hits = index.search(question, { lang, limit: HITS });
+  const seen = new Set(hits.map((h) => h.passage.id));
+  const focused = focusedHits(index, tools.analyze, base, hits).filter((h) => !seen.has(h.passage.id));
+  [...hits, ...focused].forEach((hit, rankPos) => {
     const scored = scoreHit(hit, rankPos, withHitForms(base, hit), tools);
     needs.forEach((need, i) => {
       const c = candidate(scored, need);

@@ -1,0 +1,75 @@
+/**
+ * Analysed terms of a passage (per sentence, heading, all), memoised per
+ * passage object; and per-document term counts, memoised per document, so
+ * the bot can tell a document's topic words from the words that pick one
+ * passage inside it.
+ */
+import type { Passage } from '../ingest/types.js';
+import type { PassageSearch } from '../index/types.js';
+import type { TermGroup } from './sentences.js';
+
+export interface AnalysedPassage {
+  sentences: string[][];
+  /** Title and section terms: what the passage is about, counted for passage coverage only. */
+  heading: string[];
+  /** Heading and sentence terms together (passage coverage). */
+  all: string[];
+}
+
+type Analyze = (text: string, lang?: Passage['lang']) => string[];
+
+/** PDF footnote calls glued to words ("conventionnelle2") would hide the word from matching. */
+const withoutFootnoteCalls = (s: string): string => s.replace(/(\p{Ll}{4,})\d{1,2}(?=[\s,.;:!?)»]|$)/gu, '$1');
+
+const cache = new WeakMap<Passage, AnalysedPassage>();
+
+export function analysed(p: Passage, analyze: Analyze): AnalysedPassage {
+  let cached = cache.get(p);
+  if (!cached) {
+    const sentences = p.sentences.map((s) => analyze(withoutFootnoteCalls(s), p.lang));
+    const heading = analyze(`${p.title} ${p.section}`, p.lang);
+    cached = { sentences, heading, all: [...heading, ...sentences.flat()] };
+    cache.set(p, cached);
+  }
+  return cached;
+}
+
+/** Which of a document's passages hold each sentence term (headings left out: they repeat the topic). */
+export interface DocumentTerms {
+  passages: number;
+  postings: Map<string, Passage[]>;
+}
+
+const docCache = new WeakMap<PassageSearch, Map<string, DocumentTerms>>();
+
+/** Passage ids are `${docId}:${ordinal}`, ordinals contiguous from 0 or 1. */
+export function documentTerms(index: PassageSearch, docId: string, analyze: Analyze): DocumentTerms {
+  let byDoc = docCache.get(index);
+  if (!byDoc) docCache.set(index, (byDoc = new Map()));
+  let stats = byDoc.get(docId);
+  if (stats) return stats;
+  stats = { passages: 0, postings: new Map() };
+  for (let i = 0; ; i++) {
+    const p = index.passage(`${docId}:${i}`);
+    if (!p) {
+      if (i === 0) continue;
+      break;
+    }
+    stats.passages++;
+    for (const t of new Set(analysed(p, analyze).sentences.flat())) {
+      const list = stats.postings.get(t);
+      if (list) list.push(p);
+      else stats.postings.set(t, [p]);
+    }
+  }
+  byDoc.set(docId, stats);
+  return stats;
+}
+
+/** Share of the document's passages where the group is found, in [0, 1]. */
+export function localShare(g: TermGroup, stats: DocumentTerms): number {
+  if (!stats.passages) return 0;
+  let n = 0;
+  for (const f of g.forms) n = Math.max(n, stats.postings.get(f)?.length ?? 0);
+  return n / stats.passages;
+}
