@@ -97,7 +97,8 @@ function startChild(index: string): Promise<Server> {
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', join(repo, 'src/cli/start.ts'), '--index', index, '--port', '0', '--host', '127.0.0.1'], {
     cwd: repo,
-    env: { ...process.env, RAPPORTEUR_HTTP_RATE: '0', RAPPORTEUR_ADMIN_TOKEN: '' },
+    // Every client is on loopback, one address: no per-client socket cap.
+    env: { ...process.env, RAPPORTEUR_HTTP_RATE: '0', RAPPORTEUR_WS_PER_CLIENT: '0', RAPPORTEUR_ADMIN_TOKEN: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

@@ -30,6 +30,8 @@ Environment:
   RAPPORTEUR_WS_ORIGINS    pages allowed to open the chat socket besides this server's own
   RAPPORTEUR_ADMIN_TOKEN   bearer token of POST /api/admin/reload and GET /api/admin/unanswered
   RAPPORTEUR_HTTP_RATE     per-client answer rate of the HTTP API, e.g. 20/s,40 (0 disables)
+  RAPPORTEUR_WS_PER_CLIENT most chat sockets open at once from one address (default 50; 0 disables,
+                           e.g. behind a reverse proxy, where every client has the proxy's address)
   RAPPORTEUR_TRUST_PROXY   behind a reverse proxy: hops to trust (e.g. 1) or trusted addresses`;
 
 const say = (text: string): void => void process.stderr.write(text + '\n');
@@ -98,6 +100,11 @@ async function main(argv: string[]): Promise<number> {
     say(`error: RAPPORTEUR_HTTP_RATE: ${err instanceof Error ? err.message : String(err)}`);
     return 2;
   }
+  const perClient = env.RAPPORTEUR_WS_PER_CLIENT;
+  if (perClient !== undefined && !/^\d+$/.test(perClient)) {
+    say(`error: RAPPORTEUR_WS_PER_CLIENT must be a whole number (0 disables), got "${perClient}"`);
+    return 2;
+  }
   if (!(await ensureIndex(indexPath))) return 1;
 
   const { loadBot } = await import('../server/load-bot.js');
@@ -114,6 +121,7 @@ async function main(argv: string[]): Promise<number> {
     wsOrigins: parseOrigins(env.RAPPORTEUR_WS_ORIGINS),
     adminToken: env.RAPPORTEUR_ADMIN_TOKEN,
     ...(httpRateLimit !== undefined ? { httpRateLimit } : {}),
+    ...(perClient !== undefined ? { ws: { maxConnectionsPerClient: Number(perClient) } } : {}),
     ...(env.RAPPORTEUR_TRUST_PROXY ? { trustProxy: trustProxy(env.RAPPORTEUR_TRUST_PROXY) } : {}),
   });
   const result = await server.ready;

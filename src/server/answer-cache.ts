@@ -5,9 +5,11 @@
  *
  * Valid because the bot is deterministic for a given (question, options,
  * session) and only counts `turns` (it never reads it to decide): the key is
- * the question, the forced language and the session without `turns`; a hit
- * replays the session the bot left. One cache per bot, so a reload starts
- * afresh. Bounded, least recently used out first.
+ * the question, the forced language and the whole session but `turns` (today
+ * lastIntent, lastSlots, lastLang: a field added to Session later is keyed on
+ * without a change here); a hit replays the session the bot left, turns
+ * counted as the bot counted them (an empty question counts none). One cache
+ * per bot, so a reload starts afresh. Bounded, least recently used out first.
  */
 import type { Answer, AnswerOptions, Bot, Session } from '../bot/types.js';
 
@@ -16,6 +18,8 @@ type SessionState = Omit<Session, 'turns'>;
 interface Entry {
   answer: Answer;
   after: SessionState;
+  /** Turns the bot added to the session. */
+  turns: number;
 }
 
 const withoutTurns = (session: Session): SessionState => {
@@ -37,28 +41,33 @@ export class AnswerCache {
       this.hits++;
       this.entries.delete(key);
       this.entries.set(key, entry);
-      replay(session, entry.after);
+      replay(session, entry);
       return entry.answer;
     }
     this.misses++;
+    const turns = session.turns;
     const answer = bot.answer(question, session, options);
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
     // A frozen copy: shared by every later asker, and the bot's own objects stay untouched.
-    this.entries.set(key, { answer: deepFreeze(structuredClone(answer)), after: structuredClone(withoutTurns(session)) });
+    this.entries.set(key, {
+      answer: deepFreeze(structuredClone(answer)),
+      after: structuredClone(withoutTurns(session)),
+      turns: session.turns - turns,
+    });
     return answer;
   }
 }
 
 /** Leaves `session` as the bot left it after answering the cached question. */
-function replay(session: Session, after: SessionState): void {
+function replay(session: Session, { after, turns }: Entry): void {
   for (const key of Object.keys(session) as (keyof Session)[]) {
     if (key !== 'turns' && !(key in after)) delete session[key];
   }
   Object.assign(session, structuredClone(after));
-  session.turns += 1;
+  session.turns += turns;
 }
 
 function deepFreeze<T>(value: T): T {

@@ -16,6 +16,18 @@ export interface ChatMessage {
   confidence?: number;
 }
 
+/**
+ * The conversation's resume token, sent before the first reply of a socket's
+ * conversation. Botkit clients dispatch frames by type, so an unknown type is
+ * ignored by them.
+ */
+export interface ChatSession {
+  type: 'session';
+  token: string;
+  /** True when the token the client presented was honoured. */
+  resumed: boolean;
+}
+
 export interface ChatError {
   type: 'error';
   code: ErrorCode;
@@ -72,6 +84,16 @@ export const answerMessage = (answer: Answer): ChatMessage => ({
   intent: answer.intent,
   confidence: answer.confidence,
 });
+
+/** Serialised answer frames of shared (cached, frozen) answers: a popular answer is serialised once. */
+const frames = new WeakMap<Answer, string>();
+
+export function answerFrame(answer: Answer): string {
+  if (!Object.isFrozen(answer)) return JSON.stringify(answerMessage(answer));
+  let frame = frames.get(answer);
+  if (frame === undefined) frames.set(answer, (frame = JSON.stringify(answerMessage(answer))));
+  return frame;
+}
 
 const welcomeText: Record<Lang, { hello: string; back: string }> = {
   fr: {

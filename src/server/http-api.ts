@@ -52,6 +52,7 @@ export function apiRouter(options: ApiOptions): Router {
   const limiter = options.httpRateLimit ? new KeyedRateLimiter(options.httpRateLimit) : undefined;
   const openapi = openApiDocument(options.version);
   const cors = corsMiddleware(options.corsOrigins);
+  const askContext = { logger, unanswered, answerCacheSize: options.answerCacheSize };
 
   router.use(['/answer', '/health', '/openapi.json'], cors);
 
@@ -79,9 +80,9 @@ export function apiRouter(options: ApiOptions): Router {
         return sendError(res, 503, 'not_ready', 'the index is loading; retry shortly');
       }
       const { question, sessionId, lang } = checked.value;
+      // resume() marks the conversation used; the bot updates its session in place.
       const conversation = sessions.resume(sessionId);
-      const asked = ask({ logger, unanswered, answerCacheSize: options.answerCacheSize }, inService.bot, question, conversation.session, lang ? { lang } : {});
-      sessions.put(conversation.id, conversation.session);
+      const asked = ask(askContext, inService.bot, question, conversation.session, lang ? { lang } : {});
       res.locals.logFields = { ...asked.fields, channel: 'http' };
       res.json({ ...asked.answer, sessionId: conversation.id });
     },

@@ -19,7 +19,9 @@ const schemas = {
       sessionId: {
         type: 'string',
         maxLength: MAX_SESSION_ID_CHARS,
-        description: 'The id returned by a previous answer, to carry the conversation. An unknown or expired id is replaced by a new one.',
+        description:
+          'The id returned by a previous answer, to carry the conversation (kept 30 minutes after its last use). ' +
+          'An unknown or expired id is replaced by a new one.',
       },
       lang: { ...ref('Lang'), description: 'Answer in this language instead of detecting it.' },
     },
@@ -90,7 +92,11 @@ export function openApiDocument(version: string): object {
       version,
       description:
         'Answers plain questions about the indexed reports and articles, citing the source and page. ' +
-        'The chat widget uses the WebSocket at /ws (Botkit web-chat messages); developers use this HTTP API.',
+        'The chat widget uses the WebSocket at /ws (Botkit web-chat messages; the server sends ' +
+        '`{type:"session", token, resumed}` before its first reply, and a client resumes the conversation after a ' +
+        'reconnection with `{type:"welcome_back", token}`: see docs/server.md); developers use this HTTP API. ' +
+        'Conversation ids (sessionId, socket tokens) are issued by the server only: 128 random bits, base64url; ' +
+        'an unknown or expired one is replaced by a new one, never adopted. The two channels keep separate conversations.',
       license: { name: 'MIT', identifier: 'MIT' },
     },
     paths: {

@@ -8,7 +8,7 @@ import { createApp } from './app.js';
 import { BotHolder, type BotLoader, type ReloadResult } from './bot-holder.js';
 import type { RateLimit } from './limits.js';
 import { Logger, UnansweredLog } from './logging.js';
-import { SessionStore } from './sessions.js';
+import { SessionStore, type SessionStoreOptions } from './sessions.js';
 import { ChatServer } from './ws-chat.js';
 
 export interface ServerOptions {
@@ -35,9 +35,12 @@ export interface ServerOptions {
     messageRate?: RateLimit;
     maxStrikes?: number;
     maxConnections?: number;
+    /** Most sockets from one remote address (default 50; 0 disables: behind a proxy, cap there). */
+    maxConnectionsPerClient?: number;
     heartbeatMs?: number;
   };
-  sessions?: { maxSessions?: number; ttlMs?: number };
+  /** Bound and idle time of the conversations of each channel (HTTP sessions, chat-socket conversations). */
+  sessions?: SessionStoreOptions;
   /** Answers remembered per bot for identical questions in identical states (default 5000; 0 disables). */
   answerCacheSize?: number;
   trustProxy?: boolean | number | string;
@@ -60,6 +63,7 @@ export const DEFAULT_LIMITS = {
   messageRate: { capacity: 10, refillPerSecond: 2 },
   maxStrikes: 10,
   maxConnections: 2000,
+  maxConnectionsPerClient: 50,
   heartbeatMs: 30_000,
   answerCacheSize: 5000,
 } as const;
@@ -90,6 +94,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     messageRate: ws.messageRate ?? DEFAULT_LIMITS.messageRate,
     maxStrikes: ws.maxStrikes ?? DEFAULT_LIMITS.maxStrikes,
     maxConnections: ws.maxConnections ?? DEFAULT_LIMITS.maxConnections,
+    maxConnectionsPerClient: ws.maxConnectionsPerClient ?? DEFAULT_LIMITS.maxConnectionsPerClient,
+    conversations: options.sessions,
     allowedOrigins: options.wsOrigins ?? [],
     heartbeatMs: ws.heartbeatMs ?? DEFAULT_LIMITS.heartbeatMs,
     answerCacheSize: options.answerCacheSize ?? DEFAULT_LIMITS.answerCacheSize,

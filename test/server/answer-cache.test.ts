@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newSession } from '../../src/bot/types.js';
+import { newSession, type Answer, type Bot, type Session } from '../../src/bot/types.js';
 import { AnswerCache } from '../../src/server/answer-cache.js';
 import { FakeBot, fakeCorpus } from './fake-bot.js';
 
@@ -41,5 +41,48 @@ describe('AnswerCache', () => {
     const cache = new AnswerCache(2);
     for (const q of ['a', 'b', 'c', 'a']) cache.answer(b, q, newSession(), {});
     expect(b.calls).toBe(4); // 'a' was evicted by 'c'
+  });
+});
+
+/** A bot that, like the real one, reads lastIntent and lastLang and counts no turn for an empty question. */
+class StateBot implements Bot {
+  calls = 0;
+  answer(question: string, session?: Session): Answer {
+    this.calls++;
+    const said = `${question} after ${session?.lastIntent ?? '-'} in ${session?.lastLang ?? '-'}`;
+    if (session && question.trim()) {
+      session.turns++;
+      session.lastIntent = question;
+    }
+    return { answer: said, lang: 'fr', kind: 'rule', intent: question || 'empty', confidence: 1, sources: [], suggestions: [] };
+  }
+}
+
+describe('AnswerCache keys on everything the bot reads', () => {
+  it('misses when only lastIntent or only lastLang differs, hits when only turns differs', () => {
+    const b = new StateBot();
+    const cache = new AnswerCache();
+    const culture = (s: Session) => cache.answer(b, 'Et pour la Culture ?', s, {}).answer;
+    expect(culture({ turns: 0 })).toBe('Et pour la Culture ? after - in -');
+    expect(culture({ turns: 1, lastIntent: 'defis_by_administration' })).toBe('Et pour la Culture ? after defis_by_administration in -');
+    expect(culture({ turns: 1, lastIntent: 'defis_by_administration', lastLang: 'en' })).toBe('Et pour la Culture ? after defis_by_administration in en');
+    expect(b.calls).toBe(3);
+    expect(culture({ turns: 7, lastIntent: 'defis_by_administration', lastLang: 'en' })).toBe('Et pour la Culture ? after defis_by_administration in en');
+    expect(b.calls).toBe(3);
+  });
+
+  it('replays the turns the bot counted: none for a question it does not count', () => {
+    const b = new StateBot();
+    const cache = new AnswerCache();
+    const s1 = newSession();
+    const s2 = newSession();
+    cache.answer(b, '', s1, {});
+    cache.answer(b, '', s2, {});
+    expect(b.calls).toBe(1);
+    expect(s2).toEqual({ turns: 0 });
+    cache.answer(b, 'q', s1, {});
+    cache.answer(b, 'q', s2, {});
+    expect(b.calls).toBe(2);
+    expect(s2).toEqual({ turns: 1, lastIntent: 'q' });
   });
 });

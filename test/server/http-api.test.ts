@@ -22,7 +22,7 @@ describe('POST /api/answer', () => {
     expect(r.status).toBe(200);
     expect(r.body.answer).toBe('[v1] turn 1: Quels défis ?');
     expect(r.body.kind).toBe('retrieval');
-    expect(r.body.sessionId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(r.body.sessionId).toMatch(/^[A-Za-z0-9_-]{22}$/); // 128 random bits, base64url, like the socket's tokens
     expect(r.body.sources).toEqual([
       expect.objectContaining({ path: 'reports/rapport annuel.pdf', page: 1, url: '/corpus/reports/rapport%20annuel.pdf#page=1' }),
     ]);
@@ -42,6 +42,9 @@ describe('POST /api/answer', () => {
     const again = await answer({ question: 'quatre', sessionId: 'my-own-id' });
     expect(again.body.sessionId).not.toBe('my-own-id');
     expect(again.body.sessionId).not.toBe(invented.body.sessionId);
+    await new Promise((r) => setTimeout(r, 20)); // the request's log line is written when the response finishes
+    const logged = JSON.stringify(t.logs);
+    for (const id of [first.body.sessionId, invented.body.sessionId, again.body.sessionId]) expect(logged).not.toContain(String(id));
   });
 
   it('forces the answer language with lang', async () => {

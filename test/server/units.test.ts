@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { KeyedRateLimiter, parseRateLimit, TokenBucket } from '../../src/server/limits.js';
 import { normalizeQuestion, UnansweredLog } from '../../src/server/logging.js';
 import { SessionStore } from '../../src/server/sessions.js';
+import { Admission, clientKey } from '../../src/server/ws-admission.js';
 import { checkAnswerRequest, checkQuestion } from '../../src/server/validation.js';
 
 const clock = (start = 0) => {
@@ -74,6 +75,34 @@ describe('SessionStore', () => {
     expect(store.size).toBe(3);
     expect(store.resume(ids[0]).id).toBe(ids[0]);
     expect(store.resume(ids[1]).id).not.toBe(ids[1]);
+  });
+});
+
+describe('per-client key of the socket cap', () => {
+  it('counts an IPv4 client by address and an IPv6 client by its /64', () => {
+    expect(clientKey('203.0.113.7')).toBe('203.0.113.7');
+    expect(clientKey('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(clientKey('2001:db8:0:1:aaaa::1')).toBe('2001:db8:0:1::/64');
+    expect(clientKey('2001:DB8:0:1:bbbb:cccc:dddd:eeee')).toBe('2001:db8:0:1::/64');
+    expect(clientKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(clientKey('::1')).toBe('0:0:0:0::/64');
+    expect(clientKey(undefined)).toBe('');
+  });
+
+  it('admits up to the cap per client and the total, and frees a slot once', () => {
+    const a = new Admission({ maxConnections: 3, maxPerClient: 2, allowedOrigins: [] });
+    const x1 = a.admit('x');
+    expect(x1.ok && a.admit('x').ok).toBe(true);
+    expect(a.admit('x')).toMatchObject({ ok: false, refusal: { code: 1008 } });
+    expect(a.admit('y').ok).toBe(true);
+    expect(a.admit('z')).toMatchObject({ ok: false, refusal: { code: 1013 } });
+    if (x1.ok) {
+      x1.release();
+      x1.release(); // a second release must not free a slot twice
+    }
+    expect(a.connections).toBe(2);
+    expect(a.admit('x').ok).toBe(true);
+    expect(a.admit('x').ok).toBe(false);
   });
 });
 

@@ -2,7 +2,7 @@ import { createConnection } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { safeSend } from '../../src/server/ws-chat.js';
-import { ChatClient, connect, getJson, startFake, type TestServer } from './harness.js';
+import { ChatClient, connect, getJson, postJson, startFake, type Frame, type TestServer } from './harness.js';
 
 let t: TestServer;
 
@@ -201,5 +201,145 @@ describe('closing sockets', () => {
     expect(safeSend(client, { type: 'typing' })).toBe(false);
     await new Promise((r) => client.once('close', r));
     expect(safeSend(client, { type: 'typing' })).toBe(false);
+  });
+});
+
+describe('conversation resume', () => {
+  const TOKEN = /^[A-Za-z0-9_-]{22,}$/;
+
+  /** A hello (or welcome_back with a token); returns the session frame and the welcome. */
+  async function greet(c: ChatClient, token?: string): Promise<{ session: Frame; welcome: Frame }> {
+    c.send(token === undefined ? { type: 'hello' } : { type: 'welcome_back', token });
+    const session = await c.next('session');
+    return { session, welcome: await c.next() };
+  }
+
+  it('issues an unguessable token before the welcome of a new conversation', async () => {
+    const c = await connect(t.wsUrl);
+    c.send({ type: 'hello' });
+    const [session, welcome] = [await c.next(['session', 'message']), await c.next()];
+    expect(session).toMatchObject({ type: 'session', resumed: false });
+    expect(session.token).toMatch(TOKEN);
+    expect(welcome).toMatchObject({ type: 'message', intent: 'welcome' });
+    const other = await connect(t.wsUrl);
+    expect((await greet(other)).session.token).not.toBe(session.token);
+    c.close();
+    other.close();
+  });
+
+  it('gives a token before the first answer to a client that asks without greeting', async () => {
+    const c = await connect(t.wsUrl);
+    c.send({ type: 'message', text: 'un' });
+    expect((await c.next(['session', 'typing', 'message'])).type).toBe('session');
+    expect((await c.next()).text).toMatch(/turn 1/);
+    c.close();
+  });
+
+  it('resumes the conversation after a reconnection: the follow-up keeps its context', async () => {
+    const a = await connect(t.wsUrl);
+    const { session } = await greet(a);
+    expect((await a.ask('Quels défis ?')).text).toMatch(/turn 1/);
+    a.ws.terminate(); // a network drop, no closing handshake
+    await a.closed;
+    const b = await connect(t.wsUrl);
+    const back = await greet(b, String(session.token));
+    expect(back.session).toEqual({ type: 'session', token: session.token, resumed: true });
+    expect(back.welcome).toMatchObject({ intent: 'welcome_back' });
+    expect((await b.ask('Et pour la Culture ?')).text).toMatch(/turn 2/);
+    b.close();
+  });
+
+  it('starts a fresh conversation with a new token for a forged, foreign or malformed token', async () => {
+    const owner = await connect(t.wsUrl);
+    const real = String((await greet(owner)).session.token);
+    await owner.ask('un');
+    const http = await postJson(`${t.url}/api/answer`, { question: 'q' });
+    const forged = [real.slice(0, -1) + (real.endsWith('A') ? 'B' : 'A'), 'my-own-id', http.body.sessionId, 42, 'x'.repeat(500)];
+    for (const token of forged) {
+      const c = await connect(t.wsUrl);
+      c.send({ type: 'welcome_back', token });
+      const session = await c.next('session');
+      expect(session.resumed).toBe(false);
+      expect(session.token).toMatch(TOKEN);
+      expect(session.token).not.toBe(token);
+      expect(await c.next()).toMatchObject({ intent: 'welcome_back' });
+      expect((await c.ask('deux')).text).toMatch(/turn 1/);
+      c.close();
+    }
+    expect((await owner.ask('trois')).text).toMatch(/turn 2/); // nobody else reached it
+    owner.close();
+  });
+
+  it('forgets idle conversations: an expired token gets a fresh one', async () => {
+    let now = 1_000_000;
+    const short = await startFake({ sessions: { ttlMs: 60_000, now: () => now } });
+    try {
+      const a = await connect(short.wsUrl);
+      const token = String((await greet(a)).session.token);
+      await a.ask('un');
+      a.close();
+      await a.closed;
+      now += 61_000;
+      const b = await connect(short.wsUrl);
+      const { session } = await greet(b, token);
+      expect(session.resumed).toBe(false);
+      expect(session.token).not.toBe(token);
+      expect((await b.ask('deux')).text).toMatch(/turn 1/);
+      b.close();
+    } finally {
+      await short.close();
+    }
+  });
+
+  it('binds a conversation to one socket: a second socket takes it over and the first is closed', async () => {
+    const first = await connect(t.wsUrl);
+    const token = String((await greet(first)).session.token);
+    await first.ask('un');
+    const second = await connect(t.wsUrl);
+    expect((await greet(second, token)).session.resumed).toBe(true);
+    expect(await first.closed).toEqual({ code: 4000, reason: 'conversation resumed on another connection' });
+    expect((await second.ask('deux')).text).toMatch(/turn 2/);
+    expect(first.frames.filter((f) => f.type === 'message')).toHaveLength(0);
+    second.close();
+  });
+
+  it('never logs a token', async () => {
+    const c = await connect(t.wsUrl);
+    const token = String((await greet(c)).session.token);
+    await c.ask('un');
+    c.close();
+    await c.closed;
+    const d = await connect(t.wsUrl);
+    await greet(d, token);
+    d.close();
+    await d.closed;
+    const logged = JSON.stringify(t.logs);
+    expect(logged).toContain('ws_session');
+    expect(logged).not.toContain(token);
+  });
+});
+
+describe('per-client connection cap', () => {
+  it('closes a client over its share with 1008; other clients still connect', async () => {
+    const capped = await startFake({ ws: { maxConnectionsPerClient: 2, maxConnections: 10 } });
+    try {
+      const a = await connect(capped.wsUrl);
+      const b = await connect(capped.wsUrl);
+      const c = new ChatClient(capped.wsUrl);
+      expect(await c.closed).toEqual({ code: 1008, reason: 'too many connections from your address' });
+      expect(capped.logs.some((l) => l.event === 'ws_refused' && l.reason === 'max_per_client')).toBe(true);
+      // Another address (all of 127/8 is loopback on Linux) is another client.
+      const other = await connect(capped.wsUrl, { localAddress: '127.0.0.2' });
+      expect((await other.ask('ok')).type).toBe('message');
+      expect((await a.ask('ok')).type).toBe('message');
+      b.close();
+      await b.closed;
+      for (let i = 0; i < 50 && capped.server.chat.connections !== 2; i++) await new Promise((r) => setTimeout(r, 10));
+      const again = await connect(capped.wsUrl); // a freed slot is the client's again
+      expect((await again.ask('ok')).type).toBe('message');
+      for (const x of [a, other, again]) x.close();
+    } finally {
+      await capped.close();
+    }
   });
 });
