@@ -8,7 +8,7 @@ import type { PassageSearch, SearchHit } from '../index/types.js';
 import { editDistance } from '../text/natural.js';
 import { focusedHits } from './focus.js';
 import { analysed, type AnalysedPassage } from './passage-terms.js';
-import { groupMatches, rarity, scoreSentence, type SentenceScore, statesDate, statesFigure, type TermGroup } from './sentences.js';
+import { figureProximity, groupMatches, rarity, reweighted, scoreSentence, type SentenceScore, statesDate, statesFigure, type TermGroup } from './sentences.js';
 
 export interface TermTools {
   /** The index's analyzer (same terms as `documentFrequency` and `SearchHit.terms`). */
@@ -130,6 +130,25 @@ function scoreHit(hit: SearchHit, rankPos: number, groups: TermGroup[], tools: T
   };
 }
 
+/**
+ * Weights of the question's groups among the candidates: a word found in nearly every candidate passage
+ * (the topic that selected them) weighs little when choosing between them; a word few of them hold decides.
+ */
+export function localWeights(groups: TermGroup[], passages: SentenceScore[]): number[] {
+  const n = passages.length;
+  return groups.map((g, i) => {
+    const holders = i < 31 ? passages.filter((p) => p.mask & (1 << i)).length : n;
+    return g.weight * Math.log(1 + (n + 1) / (1 + holders));
+  });
+}
+
+/** Footnotes ("31. À noter que…") and source lines say little on their own. */
+const quotable = (s: string): boolean => s.length >= 40 && !/^\s*(?:\d{1,3}[.)]\s|sources?\s*:|notes?\s*:)/iu.test(s);
+/** Groups weighing at least this share of the heaviest local weight are what the question asks about. */
+const ASKED_SHARE = 0.5;
+/** Choice factor of a sentence that is not quotable. */
+const POOR_QUOTE = 0.7;
+
 /** The groups of highest weight. */
 function strongest(groups: TermGroup[]): TermGroup[] {
   const max = Math.max(...groups.map((g) => g.weight));
@@ -137,15 +156,25 @@ function strongest(groups: TermGroup[]): TermGroup[] {
 }
 
 /** The quote a passage offers under one requirement, scored. */
-function candidate(h: HitScores, need: Requirement): { result: RetrievalResult; rank: number } | undefined {
+function candidate(h: HitScores, need: Requirement, local: number[]): { result: RetrievalResult; rank: number } | undefined {
   const { hit, rankPos, groups, parts } = h;
   const sentenceTerms = parts.sentences;
   const passageScore = h.passage;
   const scores = h.sentences;
+  // The sentence is chosen by the words that set it apart from the other candidates, not by the topic words they all share.
+  // A figure or a date should sit next to what is asked about (the words weighing most among the candidates).
+  const maxLocal = Math.max(...local);
+  const askedLocal = need ? groups.filter((_, i) => (local[i] ?? 0) >= maxLocal * ASKED_SHARE) : [];
+  const choice = scores.map(
+    (s, i) =>
+      reweighted(s, local) *
+      (quotable(hit.passage.sentences[i] ?? '') ? 1 : POOR_QUOTE) *
+      (need && s.matched && meets(hit.passage, i, need) ? figureProximity(sentenceTerms[i] ?? [], askedLocal, need) : 1),
+  );
   let top = -1;
-  scores.forEach((s, i) => {
+  choice.forEach((c, i) => {
     if (!meets(hit.passage, i, need)) return;
-    if (top < 0 || s.score > (scores[top]?.score ?? 0)) top = i;
+    if (top < 0 || c > (choice[top] ?? 0)) top = i;
   });
   const topScore = scores[top];
   if (top < 0 || !topScore) return undefined;
@@ -156,11 +185,11 @@ function candidate(h: HitScores, need: Requirement): { result: RetrievalResult; 
     if (both && both.coverage > topScore.coverage + 0.1 && chosen.length < 3) chosen.push(n);
   }
   // A second sentence of the passage nearly as relevant often carries the figure or the end of the answer.
-  const second = scores
-    .map((sc, i) => [sc.score, i] as const)
+  const second = choice
+    .map((c, i) => [c, i] as const)
     .filter(([, i]) => !chosen.includes(i))
     .sort((x, y) => y[0] - x[0])[0];
-  if (second && second[0] >= topScore.score * SECOND_SENTENCE && chosen.length < 3) chosen.push(second[1]);
+  if (second && second[0] >= (choice[top] ?? 0) * SECOND_SENTENCE && chosen.length < 3) chosen.push(second[1]);
   // A very short sentence ("Oui.", a title) says little on its own: add the next one.
   if ((hit.passage.sentences[top]?.length ?? 0) < 60 && top + 1 < sentenceTerms.length && !chosen.includes(top + 1)) {
     chosen.push(top + 1);
@@ -182,7 +211,7 @@ function candidate(h: HitScores, need: Requirement): { result: RetrievalResult; 
     (quoteCoverage >= QUOTE_MIN ? 1 : UNANCHORED);
   return {
     // Rank by confidence, then by how compact the best sentence is, lightly by the index's order.
-    rank: confidence * RANK_CONFIDENCE + topScore.score * (1 - RANK_CONFIDENCE) - rankPos * 0.005,
+    rank: confidence * RANK_CONFIDENCE + (choice[top] ?? 0) * (1 - RANK_CONFIDENCE) - rankPos * 0.005,
     result: {
       passage: hit.passage,
       sentences: chosen,
@@ -213,10 +242,11 @@ export function retrieve(
   const hits = index.search(question, { lang, limit: HITS });
   const seen = new Set(hits.map((h) => h.passage.id));
   const focused = focusedHits(index, tools.analyze, base, hits).filter((h) => !seen.has(h.passage.id));
-  [...hits, ...focused].forEach((hit, rankPos) => {
-    const scored = scoreHit(hit, rankPos, withHitForms(base, hit), tools);
+  const scored = [...hits, ...focused].map((hit, rankPos) => scoreHit(hit, rankPos, withHitForms(base, hit), tools));
+  const local = localWeights(base, scored.map((h) => h.passage));
+  scored.forEach((h) => {
     needs.forEach((need, i) => {
-      const c = candidate(scored, need);
+      const c = candidate(h, need, local);
       if (c && c.rank > (best[i]?.rank ?? -Infinity)) best[i] = c;
     });
   });

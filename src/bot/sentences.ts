@@ -29,6 +29,8 @@ export interface SentenceScore {
   span: number;
   /** Coverage with a small bonus for compact matches; used to rank. */
   score: number;
+  /** Bit i set when group i was found (groups past the 31st are not tracked). */
+  mask: number;
 }
 
 /** Inverse document frequency: rare terms weigh more; a term the corpus never uses weighs the most. */
@@ -50,7 +52,7 @@ export function groupMatches(g: TermGroup, t: string): boolean {
 /** Score one sentence given its analysed terms in order. */
 export function scoreSentence(groups: TermGroup[], sentenceTerms: string[]): SentenceScore {
   const total = groups.reduce((s, g) => s + g.weight, 0);
-  if (!total || !sentenceTerms.length) return { coverage: 0, matched: 0, span: 0, score: 0 };
+  if (!total || !sentenceTerms.length) return { coverage: 0, matched: 0, span: 0, score: 0, mask: 0 };
   // Positions of each group's matches; most groups match nothing, so lists are made on demand.
   const positions: (number[] | undefined)[] = new Array(groups.length);
   for (let i = 0; i < sentenceTerms.length; i++) {
@@ -61,12 +63,14 @@ export function scoreSentence(groups: TermGroup[], sentenceTerms: string[]): Sen
   }
   let hit = 0;
   let matched = 0;
+  let mask = 0;
   const found: number[][] = [];
   for (let gi = 0; gi < groups.length; gi++) {
     const p = positions[gi];
     if (p) {
       hit += (groups[gi] as TermGroup).weight;
       matched++;
+      if (gi < 31) mask |= 1 << gi;
       found.push(p);
     }
   }
@@ -74,7 +78,7 @@ export function scoreSentence(groups: TermGroup[], sentenceTerms: string[]): Sen
   const coverage = hit / total;
   // Proximity: matched words close together make a sentence about them, not one mentioning them in passing.
   const compactness = found.length > 1 ? found.length / span : 1;
-  return { coverage, matched, span, score: coverage * (0.85 + 0.15 * compactness) };
+  return { coverage, matched, span, score: coverage * (0.85 + 0.15 * compactness), mask };
 }
 
 /** Smallest window (in tokens) containing one position of each list. */
@@ -113,3 +117,36 @@ export const statesFigure = (sentence: string): boolean =>
 
 /** Does the sentence state a date (a year or a month)? */
 export const statesDate = (sentence: string): boolean => /\b(?:1[89]|20)\d\d\b/.test(sentence) || MONTHS.test(sentence);
+
+/** Score of an already scored sentence under other weights of the same groups (e.g. weights local to the candidates). */
+export function reweighted(s: SentenceScore, weights: number[]): number {
+  if (!s.matched) return 0;
+  let total = 0;
+  let hit = 0;
+  weights.forEach((w, i) => {
+    total += w;
+    if (i < 31 && s.mask & (1 << i)) hit += w;
+  });
+  const compactness = s.matched > 1 && s.span ? s.matched / s.span : 1;
+  return total ? (hit / total) * (0.85 + 0.15 * compactness) : 0;
+}
+
+const YEAR_TERM = /^(?:1[89]|20)\d\d$/;
+const isFigureTerm = (t: string): boolean => /\d/.test(t) && !YEAR_TERM.test(t) && !/^\d{1,2}(?:e|er|re|eme|nd|rd|th|st)$/.test(t);
+const isDateTerm = (t: string): boolean => YEAR_TERM.test(t);
+
+/**
+ * How close the sentence's figure (or year) is to the words the question asks about, in [0.5, 1]:
+ * "700 000 personnes" answers "combien de personnes", a law number at the other end of the sentence does not.
+ */
+export function figureProximity(terms: string[], asked: TermGroup[], need: 'figure' | 'date'): number {
+  const target = need === 'figure' ? isFigureTerm : isDateTerm;
+  let best = Infinity;
+  for (let i = 0; i < terms.length; i++) {
+    if (!target(terms[i] as string)) continue;
+    for (let j = Math.max(0, i - 12); j < Math.min(terms.length, i + 13); j++) {
+      if (j !== i && Math.abs(j - i) < best && asked.some((g) => groupMatches(g, terms[j] as string))) best = Math.abs(j - i);
+    }
+  }
+  return best <= 3 ? 1 : Math.max(0.5, 3 / best);
+}
