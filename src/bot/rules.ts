@@ -44,8 +44,33 @@ function defisOfAdmin(catalog: Catalog, slots: Slots): Defi[] {
 
 const sortKey = (d: Defi): number => d.promotion ?? (d.year ? d.year - 2000 : 99);
 
-/** Défis as a Markdown list grouped by promotion/year, each line citing its source. */
-function defiList(catalog: Catalog, lang: Lang, defis: Defi[], withAdmin: boolean, except?: string): string {
+/** How many of a défi's sources are quoted under it: all its documents for an administration's few défis, one for a promotion's many. */
+const QUOTES_PER_DEFI = { few: 3, many: 1 } as const;
+const QUOTE_MAX = 220;
+
+/** A front-matter line ("title: …") is cited by its value. */
+const snippetText = (s: FactSource): string => s.snippet.replace(/^[a-z_]+:\s*/i, '').trim();
+const short = (s: string): string => (s.length <= QUOTE_MAX ? s : `${s.slice(0, s.lastIndexOf(' ', QUOTE_MAX))} …`);
+const same = (a: string, b: string): boolean => a.toLowerCase().replace(/\W+/g, '') === b.toLowerCase().replace(/\W+/g, '');
+
+/** The sources quoted for a défi: distinct documents first, then other passages. */
+export function defiSources(d: Defi, max: number): FactSource[] {
+  const byDoc = new Set<string>();
+  const first = d.sources.filter((s) => !byDoc.has(s.docId) && byDoc.add(s.docId));
+  return [...first, ...d.sources.filter((s) => !first.includes(s))].slice(0, max);
+}
+
+/** One line per source: the sentence or list item the défi was read from (unless it only repeats the title), and where. */
+function sourceLines(lang: Lang, d: Defi, max: number): string[] {
+  return defiSources(d, max).map((src) => {
+    const said = snippetText(src);
+    const quote = said && !same(said, d.title) ? `« ${short(said)} » — ` : '';
+    return `  - ${quote}${t.cite(lang, src.title, src.page)}`;
+  });
+}
+
+/** Défis as a Markdown list grouped by promotion/year, each with the sentences it was read from. */
+function defiList(catalog: Catalog, lang: Lang, defis: Defi[], withAdmin: boolean, quotes: number, except?: string): string {
   const groups = new Map<string, Defi[]>();
   for (const d of [...defis].sort((a, b) => sortKey(a) - sortKey(b))) {
     const year = d.year ?? (d.promotion !== undefined ? catalog.promotionYear.get(d.promotion) : undefined);
@@ -58,12 +83,19 @@ function defiList(catalog: Catalog, lang: Lang, defis: Defi[], withAdmin: boolea
     for (const d of list) {
       const admin =
         withAdmin && d.administrationId && d.administrationId !== except ? catalog.adminById.get(d.administrationId)?.name : undefined;
-      const src = d.sources[0];
-      lines.push(`- ${d.title}${admin ? ` (${admin})` : ''}${src ? ` — ${t.cite(lang, src.title, src.page)}` : ''}`);
+      lines.push(`- ${d.title}${admin ? ` (${admin})` : ''}`, ...sourceLines(lang, d, quotes));
     }
   }
   return lines.join('\n');
 }
+
+/** Every défi's first source first, so a short source list still covers every défi. */
+const interleaved = (defis: Defi[], max: number): FactSource[] => {
+  const lists = defis.map((d) => defiSources(d, max));
+  const out: FactSource[] = [];
+  for (let i = 0; i < max; i++) for (const l of lists) if (l[i]) out.push(l[i] as FactSource);
+  return out;
+};
 
 function peopleLines(catalog: Catalog, lang: Lang, d: Defi, only?: 'mentor'): [string[], FactSource[]] {
   const lines: string[] = [];
@@ -100,14 +132,17 @@ export function answerRule(catalog: Catalog, intent: RuleIntent, slots: Slots, l
       const admin = slots.administration ? catalog.adminById.get(slots.administration) : undefined;
       if (!defis.length || !admin) return undefined;
       const head = t.defisOfAdministrationHeader(lang, admin.name, defis.length, t.scopeLabel(lang, slots.promotion, slots.year));
-      return { text: `${head}\n${defiList(catalog, lang, defis, true, admin.id)}`, facts: defis.flatMap((d) => d.sources.slice(0, 1)), confidence: 0.9 };
+      const quotes = QUOTES_PER_DEFI[defis.length <= 6 ? 'few' : 'many'];
+      const text = `${head}\n${defiList(catalog, lang, defis, true, quotes, admin.id)}`;
+      return { text, facts: interleaved(defis, quotes), confidence: 0.9 };
     }
     case 'defis_by_promotion': {
       if (!slots.year && !slots.promotion) return undefined;
       const defis = catalog.defis.map((e) => e.item).filter((d) => inScope(catalog, d, slots));
       if (!defis.length) return undefined;
       const head = t.defisOfPromotionHeader(lang, t.scopeLabel(lang, slots.promotion, slots.year), defis.length);
-      return { text: `${head}\n${defiList(catalog, lang, defis, true)}`, facts: defis.flatMap((d) => d.sources.slice(0, 1)), confidence: 0.85 };
+      const quotes = QUOTES_PER_DEFI[defis.length <= 6 ? 'few' : 'many'];
+      return { text: `${head}\n${defiList(catalog, lang, defis, true, quotes)}`, facts: interleaved(defis, quotes), confidence: 0.85 };
     }
     case 'people_of_defi':
     case 'mentor_of': {

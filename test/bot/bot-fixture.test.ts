@@ -18,6 +18,8 @@ describe('rules over a hand-built knowledge', () => {
     expect(a.answer.indexOf('Promotion 7')).toBeLessThan(a.answer.indexOf('Promotion 8'));
     expect(a.sources.map((s) => s.path)).toEqual(expect.arrayContaining(['articles/promo.md', 'articles/defis/glacier.md']));
     expect(a.sources[0]?.url).toMatch(/^\/files\/articles\//);
+    // Each défi is cited with the sentence it was read from, not only the document's title.
+    expect(a.answer).toContain('« Le défi Glaciologue est porté par la Direction des neiges éternelles (DNE) du ministère de la Montagne. »');
   });
   it('understands the English name, an acronym and a typo', () => {
     const en = bot.answer('Which challenges did the Ministry of the Seas propose?');
