@@ -37,7 +37,8 @@ export class AdminRegistry {
 
   /** Key of a name (bare acronyms through their definition), or undefined when it is no administration's. */
   keyOf(name: string): string | undefined {
-    const clean = stripArticles(tidyName(name));
+    // As in `add`: "Office X (OX)" is keyed without its acronym.
+    const clean = stripArticles(tidyName(name)).replace(/(?<=\S)\s*\([^()]*\)\s*$/, '');
     if (isBareAcronym(clean)) {
       const long = this.acronymLong.get(clean);
       return long ? this.find(adminKey(long)) : undefined;
@@ -154,7 +155,7 @@ export class AdminRegistry {
     for (const e of this.entries.values()) {
       if (!e.sources.length) continue;
       const names = [...e.variants.entries()].sort((a, b) => score(b) - score(a) || a[0].localeCompare(b[0])).map(([v]) => v);
-      const name = capitalise(names[0]!);
+      const name = capitalise(fullerName(names));
       const acronym = [...e.acronyms.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
       const aliases = dedupe(names.slice(1).map(capitalise)).filter((a) => fold(a) !== fold(name));
       const parents = [...e.parents].map((p) => this.find(p)).filter((p) => p !== e.key && this.entries.get(p)?.sources.length).sort();
@@ -180,6 +181,25 @@ export class AdminRegistry {
     }
     return e;
   }
+}
+
+/**
+ * A ministry's short form in running text ("ministère des Affaires sociales") gives way to its fuller
+ * form met elsewhere ("… et de la Santé"), so that every portfolio it held is in its name.
+ */
+function fullerName(names: string[]): string {
+  const top = names[0]!;
+  if (!isMinistryName(top)) return top;
+  const base = fold(top).replace(/\s+/g, ' ');
+  const n = portfolioKeywords(top).length;
+  let best = top;
+  let most = n;
+  for (const v of names) {
+    const k = portfolioKeywords(v).length;
+    const f = fold(v).replace(/\s+/g, ' ');
+    if (k > most && f.startsWith(base) && /^[ ,]/.test(f.slice(base.length))) [best, most] = [v, k];
+  }
+  return best;
 }
 
 /** Most frequent spelling first; capitalised, French-looking and typographic spellings break ties. */

@@ -4,6 +4,7 @@ import { findMinistryMentions, headOf, looksLikeAdministration } from './admin-n
 import { WEAK_HEADS } from './lexicon.js';
 import { fold, tidyName, words } from './names.js';
 import { parseReleve, personLine, type PersonMention } from './people.js';
+import { memberships } from './membership.js';
 import { promotionIn, promotionYearIn } from './promotion.js';
 
 /**
@@ -88,6 +89,7 @@ export function documentCandidates(doc: Document, passages: Passage[], registry:
   const out: Candidate[] = [];
   const st: WalkState = { section: '\u0000', index: 0, misses: 0, lists: 0 };
   const english = doc.lang === 'en';
+  const defiPage = isDefiPage(doc);
   let order = orderBase;
   const openList = (intro?: string): void => {
     st.listId = `${doc.id}#${st.lists++}`;
@@ -138,6 +140,20 @@ export function documentCandidates(doc: Document, passages: Passage[], registry:
         continue;
       }
       const trimmed = s.trim();
+      const members = DEFI_WORD.test(s) ? memberships(s, p.sentences) : [];
+      if (members.length) {
+        // A person's défi named in running text: the person goes to the roster, the défi is resolved later.
+        const people = members.map(({ adminText, ...m }) => {
+          // On a défi page, "le défi du ministère …" is the page's own défi, whose people its sections list.
+          const key = adminText && !defiPage ? registry.keyOf(adminText.replace(/\s*\([^()]*\)\s*$/, '')) : undefined;
+          return { ...m, ...(key ? { defiAdminKey: key } : {}) };
+        }).filter((m) => m.defiLabel || m.defiAdminKey);
+        const promotion = promotionOf(s);
+        if (people.length) {
+          out.push({ title: '', ...(promotion !== undefined ? { promotion } : {}), source: sourceOf(p, s), docId: doc.id, lang: doc.lang, order, priority: 0, weak: true, people });
+          continue;
+        }
+      }
       if (/:\s*$/.test(trimmed) && INTRO_WORD.test(trimmed) && !colonItem(trimmed.replace(/:\s*$/, ': x'), registry)) {
         openList(trimmed);
         continue;

@@ -147,7 +147,13 @@ export function extractKnowledge(documents: Document[], passages: Passage[]): Kn
     for (const i of g) defiOf.set(i, defi);
   }
 
-  const persons: Person[] = buildPeople(cands, defiOf, people, defis);
+  const persons: Person[] = buildPeople(cands, defiOf, people, defis, {
+    idOf: (key) => registry.idOf(key),
+    defisOf: (key, promotion) => {
+      const id = registry.idOf(key);
+      return defis.filter((d) => d.administrationId === id && (promotion === undefined || d.promotion === undefined || d.promotion === promotion));
+    },
+  });
   for (const defi of defis) defi.people.sort();
   return {
     administrations: registry.build(),

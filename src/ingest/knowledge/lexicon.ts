@@ -81,3 +81,6 @@ export const NOT_NAME_WORDS = new Set([
   'programme', 'program', 'promotion', 'republique', 'president', 'france', 'paris', 'premier', 'ministre', 'photo', 'video', 'son', 'profil',
   'the', 'a', 'an', 'and', 'et', 'pour', 'avec', 'chez', 'dans', 'linkedin', 'twitter', 'github', 'lab', 'data', 'open', 'api',
 ]);
+
+/** Words refused as names elsewhere but common surnames when they close a person's name ("Delphine Lê", "Julien Paris"). */
+export const SURNAME_WORDS = new Set(['le', 'la', 'paris', 'france']);

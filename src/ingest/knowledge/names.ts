@@ -1,4 +1,4 @@
-import { ADMIN_HEADS, MONTHS, NOT_NAME_WORDS, SMALL_WORDS } from './lexicon.js';
+import { ADMIN_HEADS, MONTHS, NOT_NAME_WORDS, SMALL_WORDS, SURNAME_WORDS } from './lexicon.js';
 
 /**
  * Name normalisation shared by the extractors. `fold` keeps string length (one char in, one
@@ -63,20 +63,34 @@ export function tidyName(text: string): string {
 const NAME_TOKEN = /^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}]+)*$|^\p{Lu}'\p{Lu}\p{Ll}+$/u;
 const NAME_PARTICLES = new Set(['de', 'du', 'des', 'van', 'von', 'der', 'den', 'le', 'la', "d'", 'da', 'di', 'del', 'ben']);
 
-/** True for "Tristram Gräbener", "Constance de Quatrebarbes", "Jean-Baptiste Le Dévéhat". */
-export function isPersonName(text: string): boolean {
+/**
+ * True for "Tristram Gräbener", "Constance de Quatrebarbes", "Jean-Baptiste Le Dévéhat", and
+ * names closed by a short or capitalised surname ("Delphine Lê", "Thanh Ha LE", "Julien Paris").
+ * `loose` (names picked out of running text): those closing words are refused ("Découvrez Paris").
+ */
+export function isPersonName(text: string, loose = false): boolean {
   const tokens = text.trim().split(/\s+/);
   if (tokens.length < 2 || tokens.length > 5) return false;
   let named = 0;
+  const lastAt = tokens.length - 1;
   for (const [i, t] of tokens.entries()) {
     const f = fold(t);
-    if (/^(?:le|la|de|du|des)$/.test(f) && i > 0 && i < tokens.length - 1) continue;
+    if (/^(?:le|la|de|du|des)$/.test(f) && i > 0 && i < lastAt) continue;
+    // The last word closes the name: a surname that is also an article or a place ("Lê", "Paris"), or in capitals.
+    if (!loose && i === lastAt && named > 0 && (NAME_TOKEN.test(t) || /^\p{Lu}{2,12}$/u.test(t)) && SURNAME_WORDS.has(f)) {
+      named++;
+      continue;
+    }
+    if (!loose && i === lastAt && named > 0 && /^\p{Lu}{2,12}$/u.test(t) && !ADMIN_HEADS.has(f) && !NOT_NAME_WORDS.has(f) && !/^[IVXLC]+$/.test(t)) {
+      named++;
+      continue;
+    }
     if (NAME_TOKEN.test(t)) {
       if (ADMIN_HEADS.has(f) || MONTHS.has(f) || NOT_NAME_WORDS.has(f)) return false;
       named++;
-    } else if (!(NAME_PARTICLES.has(t.toLowerCase()) && i > 0 && i < tokens.length - 1)) return false;
+    } else if (!(NAME_PARTICLES.has(t.toLowerCase()) && i > 0 && i < lastAt)) return false;
   }
-  return named >= 2 && NAME_TOKEN.test(tokens[tokens.length - 1]!);
+  return named >= 2;
 }
 
 /** "A, B et C" / "A and B" → the names, when every part is a person's name; [] otherwise. */
@@ -85,7 +99,7 @@ export function parseNameList(text: string): string[] {
     .split(/\s*,\s*|\s+(?:et|and|&)\s+/)
     .map((p) => p.trim())
     .filter(Boolean);
-  if (!parts.length || !parts.every(isPersonName)) return [];
+  if (!parts.length || !parts.every((p) => isPersonName(p))) return [];
   return parts;
 }
 
@@ -96,12 +110,12 @@ export function findPersonNames(text: string): string[] {
   for (const m of text.matchAll(re)) {
     let cand = m[0];
     // Drop leading capitalised non-name words ("Photo de Dora Crisan" → "Dora Crisan").
-    while (cand && !isPersonName(cand)) {
+    while (cand && !isPersonName(cand, true)) {
       const next = cand.replace(/^\S+\s+(?:(?:de|du|des|la|le|d')\s+)?/, '');
       if (next === cand) break;
       cand = next;
     }
-    if (isPersonName(cand)) out.push(cand);
+    if (isPersonName(cand, true)) out.push(cand);
   }
   return out;
 }

@@ -12,13 +12,15 @@ export interface PersonMention {
   label?: string;
   /** Short name of the défi when the text gives it instead of a description ("– défi Prévisecours"). */
   defiLabel?: string;
+  /** Key of the administration whose défi it is ("Elle relève le défi de la BnF"). */
+  defiAdminKey?: string;
 }
 
 /** A list line about a person: "Daniel Ansellem, administrateur ministériel des données, … – défi Prévisecours". */
 export function personLine(sentence: string, mentorContext: boolean): PersonMention | undefined {
   const m = /^(\p{Lu}[^,:]{2,60}?),\s*(.+)$/u.exec(sentence.trim());
   if (!m || !isPersonName(m[1]!.trim())) return undefined;
-  const defi = /\s[–—-]\s*d[ée]fis?\s+(.+?)\s*[.;]?$/iu.exec(m[2]!);
+  const defi = /(?:\s*[–—]|\s-)\s*d[ée]fis?\s+(.+?)\s*[.;]?$/iu.exec(m[2]!);
   const label = tidyName(defi ? m[2]!.slice(0, defi.index) : m[2]!);
   return { name: m[1]!.trim(), role: mentorContext ? 'mentor' : 'other', ...(label ? { label } : {}), ...(defi ? { defiLabel: tidyName(defi[1]!) } : {}) };
 }
@@ -81,14 +83,22 @@ export function parseAuthor(field: string): { people: PersonMention[]; label?: s
   return { people: names.map((name) => ({ name, role, ...(label ? { label } : {}) })), ...(label ? { label } : {}) };
 }
 
-/** Section headings of défi pages: "Les 2 EIG", "Le mentor : Daniel Ansellem", "Les mentors : A et B". */
-export function sectionRole(section: string): { role: PersonRole; names: string[] } | undefined {
-  const mentors = /^(?:les?|la|the|nos|our)?\s*mentors?e?s?\s*(?::\s*(.+))?$/iu.exec(section.trim());
-  if (mentors) return { role: 'mentor', names: mentors[1] ? parseNameList(mentors[1]) : [] };
-  if (/^(?:les?|the|nos|our)?\s*(?:\d+\s+)?(?:EIGs?|entrepreneur(?:e|\.e)?s?(?:\s+d['’]int[ée]r[êe]t\s+g[ée]n[ée]ral)?)\s*$/iu.test(section.trim())) {
-    return { role: 'eig', names: [] };
-  }
-  return undefined;
+/**
+ * Section headings of défi pages: "Les 2 EIG", "Le mentor : Daniel Ansellem", "Votre mentor : X",
+ * "Les mentors : A et B", "L'EIG : X", "La mentor : X, commissaire au …" (the title after the comma is a label).
+ */
+export function sectionRole(section: string): { role: PersonRole; names: string[]; label?: string } | undefined {
+  const m = /^(?:(?:les?|la|l['’]|the|nos|our|votre|vos|your|son|sa|leurs?)\s*)?(?:(\d+)\s+)?(mentor(?:e|\.e)?s?|EIGs?|entrepreneur(?:e|\.e)?s?(?:\s+d['’]int[ée]r[êe]t\s+g[ée]n[ée]ral(?:e|\.e)?s?)?)\s*(?::\s*(.+))?$/iu.exec(section.trim());
+  if (!m) return undefined;
+  const role: PersonRole = /^mentor/i.test(m[2]!) ? 'mentor' : 'eig';
+  if (!m[3]) return { role, names: [] };
+  const names = parseNameList(m[3]);
+  if (names.length) return { role, names };
+  // "Stéphanie Schaer, Commissaire au redressement productif": one name, then its title.
+  const comma = m[3].indexOf(',');
+  const head = comma > 0 ? parseNameList(m[3].slice(0, comma)) : [];
+  const label = tidyName(m[3].slice(comma + 1));
+  return head.length === 1 ? { role, names: head, ...(label ? { label } : {}) } : { role, names: [] };
 }
 
 /** A list item of such a section: "Dora Crisan : Développement" → the name. */

@@ -2,6 +2,7 @@ import type { Defi, Document, Passage, Person, PersonRole } from '../types.js';
 import { sourceOf, type Candidate } from './candidates.js';
 import { fold, personKey, slug } from './names.js';
 import { namedItem, parseAuthor, sectionRole, type PersonMention } from './people.js';
+import { editDistance, mergeTypos } from './typos.js';
 
 /** People and their roles, gathered from défi mentions, défi pages and article authors. */
 
@@ -19,7 +20,7 @@ export function pagePeople(passages: Passage[]): PersonMention[] {
     if (p.section !== section) {
       section = p.section;
       role = sectionRole(section);
-      for (const name of role?.names ?? []) out.push({ name, role: role!.role });
+      for (const name of role?.names ?? []) out.push({ name, role: role!.role, ...(role!.label ? { label: role!.label } : {}) });
     }
     if (role?.role !== 'eig') continue;
     for (const s of p.sentences) {
@@ -30,13 +31,26 @@ export function pagePeople(passages: Passage[]): PersonMention[] {
   return out;
 }
 
-/** A défi named by a short label ("Prévisecours", "EIG Link"): its title starts with the label. */
+/**
+ * A défi named by a short label ("Prévisecours", "EIG Link", "Social Connect", "Coach Elèves/AssisProf"):
+ * its title's handle (before " : ") or a part of it, spaces ignored, one typo allowed on long labels.
+ */
 function defiByLabel(label: string, defis: Defi[]): Defi | undefined {
-  const wanted = [label, label.replace(/^(?:EIG|d[ée]fi)\s+/i, '')].map((l) => fold(l).trim()).filter((l) => l.length >= 3);
-  return defis.find((d) => {
-    const short = fold(d.title.split(/\s+:\s+|\s+[–—-]\s+/)[0]!).trim();
-    return wanted.some((w) => short === w);
+  const squash = (t: string): string => fold(t).replace(/[\s\-–—'’.]+/g, '').trim();
+  const wanted = [label, label.replace(/^(?:EIG|d[ée]fi)\s+/i, ''), ...label.split('/')].map(squash).filter((l) => l.length >= 3);
+  const close = (a: string, b: string): boolean => a === b || (Math.min(a.length, b.length) >= 6 && editDistance(a, b, 1) <= 1);
+  const found = defis.filter((d) => {
+    const handle = d.title.split(/\s+:\s+/)[0]!;
+    const parts = [handle, ...handle.split(/\s+[–—-]\s+|\//)].map(squash);
+    return wanted.some((w) => parts.some((p) => close(p, w)));
   });
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/** How a mention names its défi's body: its key → its id, and the défis it proposed (one promotion when given). */
+export interface AdminLookup {
+  idOf(key: string): string;
+  defisOf(key: string, promotion?: number): Defi[];
 }
 
 interface Acc {
@@ -44,18 +58,19 @@ interface Acc {
   roleKeys: Set<string>;
 }
 
-export function buildPeople(cands: Candidate[], defiOf: Map<number, Defi>, inputs: PeopleInput[], defis: Defi[]): Person[] {
+export function buildPeople(cands: Candidate[], defiOf: Map<number, Defi>, inputs: PeopleInput[], defis: Defi[], admins: AdminLookup): Person[] {
   const byKey = new Map<string, Acc>();
-  const add = (name: string, role: PersonRole, source: Person['sources'][number], defi?: Defi, label?: string): void => {
+  const add = (name: string, role: PersonRole, source: Person['sources'][number], defi?: Defi, label?: string, adminId?: string): void => {
     const key = personKey(name);
     let acc = byKey.get(key);
     if (!acc) {
       acc = { person: { id: slug(name), name, roles: [], sources: [] }, roleKeys: new Set() };
       byKey.set(key, acc);
-    }
-    const r = { role, ...(defi ? { defiId: defi.id } : {}), ...(defi?.administrationId ? { administrationId: defi.administrationId } : {}), ...(label ? { label } : {}) };
+    } else if (capitals(acc.person.name) > capitals(name)) acc.person.name = name; // "Thanh Ha LE" → "Thanh Ha Le"
+    adminId ??= defi?.administrationId;
+    const r = { role, ...(defi ? { defiId: defi.id } : {}), ...(adminId ? { administrationId: adminId } : {}), ...(label ? { label } : {}) };
     // One role per défi (its label kept when a later mention gives one); otherwise one per label.
-    const rk = defi ? `${role}|${defi.id}` : `${role}||${label ?? ''}`;
+    const rk = defi ? `${role}|${defi.id}` : `${role}|${adminId ?? ''}|${label ?? ''}`;
     const same = defi ? acc.person.roles.find((x) => x.role === role && x.defiId === defi.id) : undefined;
     if (same && label && !same.label) same.label = label;
     if (!acc.roleKeys.has(rk)) {
@@ -69,7 +84,19 @@ export function buildPeople(cands: Candidate[], defiOf: Map<number, Defi>, input
   };
 
   cands.forEach((c, i) => {
-    for (const m of c.people) add(m.name, m.role, c.source, defiOf.get(i) ?? (m.defiLabel ? defiByLabel(m.defiLabel, defis) : undefined), m.label);
+    for (const m of c.people) {
+      let defi = defiOf.get(i) ?? (m.defiLabel ? defiByLabel(m.defiLabel, defis) : undefined);
+      let adminId: string | undefined;
+      if (!defi && m.defiAdminKey) {
+        // "le défi de la BnF": that body's défi when it proposed only one (in that promotion).
+        const options = admins.defisOf(m.defiAdminKey, c.promotion);
+        if (options.length === 1) defi = options[0];
+        else adminId = admins.idOf(m.defiAdminKey);
+      }
+      // An unknown défi's label still says what the person worked on ("défi CartoBio").
+      const label = m.label ?? (!defi && m.defiLabel ? `défi ${m.defiLabel}` : undefined);
+      add(m.name, m.role, c.source, defi, label, adminId);
+    }
   });
   for (const { doc, passages } of inputs) {
     const author = doc.meta['author'];
@@ -79,5 +106,14 @@ export function buildPeople(cands: Candidate[], defiOf: Map<number, Defi>, input
       add(m.name, m.role, sourceOf(first, `author: ${author}`), m.label ? defiByLabel(m.label, defis) : undefined, m.label);
     }
   }
-  return [...byKey.values()].map((a) => a.person).sort((a, b) => a.id.localeCompare(b.id));
+  const persons = mergeTypos([...byKey.values()].map((a) => a.person), defis);
+  for (const p of persons) {
+    // A vague role on a défi adds nothing next to the EIG's or the mentor's role on it.
+    p.roles = p.roles.filter((r) => !(r.role === 'other' && r.defiId && p.roles.some((x) => x.role !== 'other' && x.defiId === r.defiId)));
+  }
+  return persons.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+function capitals(name: string): number {
+  return name.split(/\s+/).filter((w) => w.length > 1 && w === w.toUpperCase()).length;
 }
