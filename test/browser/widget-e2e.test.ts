@@ -3,6 +3,7 @@
  * seed articles in `corpus/`, the demo page, the keyboard, the real bot.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, connect as tcpConnect, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -19,6 +20,7 @@ interface Frame {
   text?: string;
   lang?: string;
   kind?: string;
+  intent?: string;
   sources?: { title: string; url?: string; page?: number }[];
 }
 
@@ -29,6 +31,44 @@ async function start(indexPath: string, port: number): Promise<RunningServer> {
   const ready = await server.ready;
   if (!ready.ok) throw new Error(`the server could not load the index: ${ready.error}`);
   return server;
+}
+
+/**
+ * A TCP relay in front of the server, to cut the network under a live page:
+ * `drop()` destroys the browser's side only, so the server, like after a
+ * real network drop, still holds the old socket until its heartbeat.
+ */
+async function relay(port: number): Promise<{ url: string; drop(): void; close(): Promise<void> }> {
+  const browserSide = new Set<Socket>();
+  const all = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    const upstream = tcpConnect(port, '127.0.0.1');
+    for (const s of [client, upstream]) {
+      all.add(s);
+      s.on('error', () => undefined);
+      s.on('close', () => all.delete(s));
+    }
+    browserSide.add(client);
+    client.on('close', () => browserSide.delete(client));
+    client.pipe(upstream);
+    upstream.pipe(client);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const relayPort = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${relayPort}`,
+    drop: () => {
+      for (const s of browserSide) {
+        s.unpipe();
+        s.destroy();
+      }
+    },
+    close: async () => {
+      for (const s of all) s.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
 }
 
 /** Markdown → the text a reader sees, without spaces and emphasis stars (line breaks and list markers vary). */
@@ -207,6 +247,52 @@ describe('widget on the demo page, against the real server', () => {
     expect(await focusedInWidget(page)).toBe('rw-input');
   });
 
+  it('resumes the conversation after a network drop and after a reload: the follow-up is answered in context', async () => {
+    const net = await relay(server.port);
+    const tab = await browser.context.newPage();
+    const seen: Frame[] = [];
+    tab.on('websocket', (ws) =>
+      ws.on('framereceived', (f) => {
+        if (typeof f.payload === 'string') seen.push(JSON.parse(f.payload) as Frame);
+      }),
+    );
+    const answers = () => seen.filter((f) => f.type === 'message' && f.kind !== 'smalltalk');
+    const askHere = async (question: string): Promise<Frame> => {
+      const before = answers().length;
+      await tab.getByLabel('Votre question').fill(question);
+      await tab.getByLabel('Votre question').press('Enter');
+      await expect.poll(() => answers().length, { timeout: 20_000 }).toBeGreaterThan(before);
+      return answers()[before]!;
+    };
+    const status = tab.getByRole('status');
+    try {
+      await tab.goto(net.url);
+      await tab.getByRole('button', { name: 'Poser une question' }).click();
+      await expect.poll(() => status.textContent()).toBe('En ligne');
+      expect((await askHere('Quels défis le ministère de l’Intérieur a-t-il proposés ?')).intent).toBe('defis_by_administration');
+
+      net.drop();
+      await expect.poll(() => status.textContent()).toContain('Hors ligne');
+      await expect.poll(() => status.textContent(), { timeout: 30_000 }).toBe('En ligne');
+      // Without its context this question is a plain retrieval; in context it names the Culture's défis.
+      const follow = await askHere('Et pour la Culture ?');
+      expect(follow).toMatchObject({ kind: 'rule', intent: 'defis_by_administration' });
+      expect(follow.text).toMatch(/Culture/);
+      expect(follow.sources?.length).toBeGreaterThan(0);
+
+      // A reload of the same tab resumes too (the token is in sessionStorage).
+      await tab.reload();
+      await tab.getByRole('button', { name: 'Poser une question' }).click();
+      await expect.poll(() => status.textContent()).toBe('En ligne');
+      const again = await askHere('Et pour l’Intérieur ?');
+      expect(again).toMatchObject({ kind: 'rule', intent: 'defis_by_administration' });
+      expect(again.text).toMatch(/Intérieur/);
+    } finally {
+      await tab.close();
+      await net.close();
+    }
+  });
+
   it('shows an offline state when the server goes away and recovers when it is back', async () => {
     const status = page.getByRole('status');
     const port = server.port;
@@ -222,5 +308,9 @@ describe('widget on the demo page, against the real server', () => {
     // welcome_back's greeting, then the queued question's answer.
     await expect.poll(() => messages().slice(before).filter((f) => (f.sources?.length ?? 0) > 0).length, { timeout: 20_000 }).toBe(1);
     expect(await page.locator('.msg.user.is-pending').count()).toBe(0);
+    // The restarted server did not know the widget's token: a fresh conversation with a new one.
+    const sessions = frames.filter((f) => f.type === 'session') as (Frame & { token: string; resumed: boolean })[];
+    expect(sessions.at(-1)?.resumed).toBe(false);
+    expect(sessions.at(-1)?.token).not.toBe(sessions.at(-2)?.token);
   });
 });

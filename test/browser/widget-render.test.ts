@@ -200,6 +200,38 @@ describe('widget rendering and connection (scripted socket)', () => {
     expect(mock.received.every((m) => String(m.url).endsWith('/ws?lang=fr'))).toBe(true);
   });
 
+  it('gives the server-issued token back on reconnection and after a reload, and forgets it when taken over', async () => {
+    const TOKEN = 'Tk3n_-abcdefghijklmnopq';
+    const mock = await setup(page);
+    const status = page.getByRole('status');
+    const launcher = page.getByRole('button', { name: 'Poser une question' });
+    try {
+      await launcher.click();
+      await expect.poll(() => status.textContent()).toBe('En ligne');
+      send(mock.sockets[0]!, { type: 'session', token: TOKEN, resumed: false });
+      send(mock.sockets[0]!, { type: 'session', token: '<not a token>' }); // ignored, not stored
+      await expect.poll(() => page.evaluate(() => Object.values(sessionStorage))).toEqual([TOKEN]);
+      expect(await page.locator('.msg').count()).toBe(0); // a session frame shows nothing
+
+      await mock.sockets[0]!.close({ code: 1006, reason: 'network' });
+      await expect.poll(() => mock.received.length, { timeout: 30_000 }).toBe(2);
+      expect(mock.received[1]).toMatchObject({ type: 'welcome_back', token: TOKEN });
+
+      await page.reload();
+      await launcher.click();
+      await expect.poll(() => mock.received.length).toBe(3);
+      expect(mock.received[2]).toMatchObject({ type: 'welcome_back', token: TOKEN });
+
+      // Another socket resumed this conversation: start a new one rather than take it back.
+      await mock.sockets.at(-1)!.close({ code: 4000, reason: 'conversation resumed on another connection' });
+      await expect.poll(() => mock.received.length, { timeout: 30_000 }).toBe(4);
+      expect(mock.received[3]).toEqual({ type: 'welcome_back', url: expect.any(String) });
+      expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    } finally {
+      await page.evaluate(() => sessionStorage.clear());
+    }
+  });
+
   it('is not restyled by the host page, and honours reduced motion', async () => {
     await setup(page);
     await page.emulateMedia({ reducedMotion: 'reduce' });

@@ -76,12 +76,17 @@ describe('the real bot over the seed corpus', () => {
     expect(checkSchema(r.body, schemas.AnswerResponse!, doc)).toEqual([]);
   });
 
-  it('carries the conversation over HTTP with the returned session id', async () => {
+  it('carries the conversation over HTTP with the returned session id; the answer cache keys on it', async () => {
+    // Asked first without context, so that the answer cache holds the context-free answer.
+    const alone = await ask({ question: 'Et pour la Culture ?' });
     const first = await ask({ question: QUESTION });
     const follow = await ask({ question: 'Et pour la Culture ?', sessionId: first.body.sessionId });
     expect(follow.status).toBe(200);
     expect(follow.body.sessionId).toBe(first.body.sessionId);
     expect(follow.body.kind).not.toBe('fallback');
+    expect(follow.body.intent).toBe(first.body.intent);
+    expect(String(follow.body.answer)).toMatch(/Culture/);
+    expect(alone.body.intent).not.toBe(follow.body.intent);
   });
 
   it('answers over the socket: welcome with suggestions, typing, then the cited answer', async () => {

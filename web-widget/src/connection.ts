@@ -2,14 +2,30 @@
  * The chat socket: Botkit greeting (`hello` first, `welcome_back` after a
  * reconnection), automatic reconnection with jittered exponential backoff,
  * and a three-state status for the interface.
+ *
+ * The server's resume token is kept in memory and in the tab's
+ * sessionStorage and given back with `welcome_back`, so that the
+ * conversation survives a network drop or a reload of the page.
  */
 import { backoffDelay } from './backoff.js';
-import { encodeClientMessage, parseServerMessage, type ServerMessage } from './protocol.js';
+import { encodeClientMessage, isToken, parseServerMessage, type UiMessage } from './protocol.js';
+
+/** Close code of a socket whose conversation another socket resumed (see docs/server.md). */
+const CLOSE_TAKEN_OVER = 4000;
+
+/** sessionStorage may be missing or throw (storage disabled, sandboxed frames): memory still works. */
+function storage(): Storage | undefined {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
 
 export type ConnectionState = 'connecting' | 'online' | 'offline';
 
 export interface ConnectionEvents {
-  onMessage: (msg: ServerMessage) => void;
+  onMessage: (msg: UiMessage) => void;
   onState: (state: ConnectionState) => void;
 }
 
@@ -19,12 +35,32 @@ export class Connection {
   private attempt = 0;
   private greeted = false;
   private started = false;
+  private token: string | undefined;
+  private readonly storageKey: string;
   state: ConnectionState = 'offline';
 
   constructor(
     private readonly url: string,
     private readonly events: ConnectionEvents,
-  ) {}
+  ) {
+    this.storageKey = `rapporteur-chat:${url}`;
+    try {
+      const stored = storage()?.getItem(this.storageKey);
+      if (isToken(stored)) this.token = stored;
+    } catch {
+      // unreadable storage: start a new conversation
+    }
+  }
+
+  private setToken(token: string | undefined): void {
+    this.token = token;
+    try {
+      if (token) storage()?.setItem(this.storageKey, token);
+      else storage()?.removeItem(this.storageKey);
+    } catch {
+      // full or disabled storage: the token lives in memory only
+    }
+  }
 
   /** Opens the socket once; later calls are no-ops. */
   start(): void {
@@ -61,17 +97,21 @@ export class Connection {
     this.ws = ws;
     ws.onopen = () => {
       this.attempt = 0;
-      ws.send(encodeClientMessage({ type: this.greeted ? 'welcome_back' : 'hello' }));
+      // A known token resumes the conversation; the server starts a new one if it has forgotten it.
+      ws.send(encodeClientMessage(this.token ? { type: 'welcome_back', token: this.token } : { type: this.greeted ? 'welcome_back' : 'hello' }));
       this.greeted = true;
       this.setState('online');
     };
     ws.onmessage = (event: MessageEvent) => {
       if (typeof event.data !== 'string') return;
       const msg = parseServerMessage(event.data);
-      if (msg) this.events.onMessage(msg);
+      if (msg?.type === 'session') this.setToken(msg.token);
+      else if (msg) this.events.onMessage(msg);
     };
-    ws.onclose = () => {
+    ws.onclose = (event: CloseEvent) => {
       if (this.ws !== ws) return;
+      // Another tab or socket took this conversation over: start our own rather than take it back.
+      if (event.code === CLOSE_TAKEN_OVER) this.setToken(undefined);
       this.ws = null;
       this.setState('offline');
       this.scheduleRetry();

@@ -22,11 +22,13 @@ export interface SourceRef {
 
 export type ClientMessage =
   | { type: 'hello' }
-  | { type: 'welcome_back' }
+  | { type: 'welcome_back'; token?: string }
   | { type: 'message'; text: string };
 
 export type ServerMessage =
   | { type: 'typing' }
+  /** The conversation's resume token (the server issues it; the widget only gives it back). */
+  | { type: 'session'; token: string }
   | {
       type: 'message';
       text: string;
@@ -37,7 +39,13 @@ export type ServerMessage =
     }
   | { type: 'error'; code?: string; text: string };
 
+/** What the interface shows (the connection keeps session frames to itself). */
+export type UiMessage = Exclude<ServerMessage, { type: 'session' }>;
+
 const MAX_QUICK_REPLIES = 6;
+
+/** What a server-issued token looks like; anything else is not stored. */
+export const isToken = (v: unknown): v is string => typeof v === 'string' && /^[A-Za-z0-9_-]{16,100}$/.test(v);
 const MAX_SOURCES = 8;
 
 type Json = Record<string, unknown>;
@@ -91,6 +99,8 @@ export function parseServerMessage(data: string): ServerMessage | null {
   switch (raw.type) {
     case 'typing':
       return { type: 'typing' };
+    case 'session':
+      return isToken(raw.token) ? { type: 'session', token: raw.token } : null;
     case 'message': {
       const text = str(raw.text);
       if (text === undefined) return null;
