@@ -8,7 +8,7 @@ import type { PassageSearch, SearchHit } from '../index/types.js';
 import { editDistance } from '../text/natural.js';
 import { focusedHits } from './focus.js';
 import { analysed, type AnalysedPassage } from './passage-terms.js';
-import { figureProximity, groupMatches, rarity, reweighted, scoreSentence, type SentenceScore, statesDate, statesFigure, type TermGroup } from './sentences.js';
+import { figureProximity, groupMatches, minimalSpan, rarity, reweighted, scoreSentence, type SentenceScore, statesDate, statesFigure, type TermGroup } from './sentences.js';
 
 export interface TermTools {
   /** The index's analyzer (same terms as `documentFrequency` and `SearchHit.terms`). */
@@ -79,7 +79,36 @@ export function termGroups(
   const names = question.split(/\s+/).slice(1).filter((w) => /^\p{Lu}/u.test(w)).join(' ');
   const proper = new Set(names ? tools.analyze(names, lang) : []);
   const unknownWeight = (g: TermGroup): number => (lang === 'fr' || proper.has(g.term) ? strong : typical);
-  return groups.map((g) => (g.weight > 0 ? g : { ...g, weight: unknownWeight(g) }));
+  const phrases = nameRuns(question).map((run) => tools.analyze(run, lang)).filter((terms) => terms.length > 1);
+  return groups.map((g) => {
+    const name = phrases.findIndex((terms) => terms.includes(g.term));
+    const weighted = g.weight > 0 ? g : { ...g, weight: unknownWeight(g) };
+    return name >= 0 ? { ...weighted, name } : weighted;
+  });
+}
+
+/** A multi-word name's words side by side (give or take a word) in one of the texts. */
+function nameFound(name: TermGroup[], texts: string[][]): boolean {
+  return texts.some((terms) => {
+    const lists = name.map((g) => terms.flatMap((t, i) => (groupMatches(g, t) ? [i] : [])));
+    return lists.every((l) => l.length) && minimalSpan(lists) <= name.length + 1;
+  });
+}
+
+/** Runs of consecutive capitalised words inside the question (not its first word): multi-word proper names. */
+function nameRuns(question: string): string[] {
+  const runs: string[] = [];
+  let run: string[] = [];
+  for (const w of question.split(/\s+/).slice(1)) {
+    const bare = w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+    if (/^\p{Lu}/u.test(bare)) run.push(bare);
+    if (!/^\p{Lu}/u.test(bare) || bare !== w) {
+      if (run.length > 1) runs.push(run.join(' '));
+      run = [];
+    }
+  }
+  if (run.length > 1) runs.push(run.join(' '));
+  return runs;
 }
 
 /** Typo tolerance at sentence level: a hit's matched term close to a question term counts as it. */
@@ -201,8 +230,12 @@ function candidate(h: HitScores, need: Requirement, local: number[]): { result: 
   const shown = [...quotedTerms, ...parts.heading];
   const inQuote = (g: TermGroup): boolean => shown.some((t) => groupMatches(g, t));
   const asked = groups.filter((g) => !g.subject);
+  // A multi-word proper name counts whole: "United States" is not "unité" plus something else.
+  const namesWhole = groups.every((g) => g.name === undefined || nameFound(groups.filter((o) => o.name === g.name), [quotedTerms, parts.heading]));
   const anchored =
-    strongest(groups).some(inQuote) && (asked.length === 0 || asked.length === groups.length || strongest(asked).some(inQuote));
+    namesWhole &&
+    strongest(groups).some(inQuote) &&
+    (asked.length === 0 || asked.length === groups.length || strongest(asked).some(inQuote));
   // The quote and the heading it sits under must hold a fair share of the question on their own.
   const quoteCoverage = scoreSentence(groups, shown).coverage;
   const confidence =

@@ -18,6 +18,8 @@ export interface TermGroup {
   weight: number;
   /** Part of an entity the question is about (a person, a défi, an administration), not of what it asks. */
   subject?: boolean;
+  /** Part of a multi-word proper name of the question ("United States"): its words only count together. */
+  name?: number;
 }
 
 export interface SentenceScore {
@@ -42,11 +44,12 @@ export function rarity(documentFrequency: number, passageCount: number): number 
 export function groupMatches(g: TermGroup, t: string): boolean {
   if (g.forms.has(t)) return true;
   const a = g.term;
-  if (a.length < 5 || t.length < 5 || a.charCodeAt(0) !== t.charCodeAt(0) || /\d/.test(a)) return false;
+  if (a.length < 6 || t.length < 6 || a.charCodeAt(0) !== t.charCodeAt(0) || /\d/.test(a)) return false;
   // Stemmers disagree on inflections ("instaure"/"instaur", "revend"/"revendiqu"): one is the other plus
   // at most two letters, or three when the shorter one is already a long stem.
   const [short, long] = a.length <= t.length ? [a, t] : [t, a];
-  return long.startsWith(short) && long.length - short.length <= (short.length >= 6 ? 3 : 2);
+  // Shorter stems are too often other words ("quart" / "quartier").
+  return short.length >= 6 && long.startsWith(short) && long.length - short.length <= 3;
 }
 
 /** Score one sentence given its analysed terms in order. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { cleanQuestion, fold, normalizeQuestion, words } from '../../src/bot/normalize.js';
 import { matchSmalltalk, stripGreeting } from '../../src/bot/smalltalk.js';
 import { followUpIntent, isFollowUp, mergeSlots } from '../../src/bot/conversation.js';
-import { minimalSpan, scoreSentence, statesDate, statesFigure, type TermGroup } from '../../src/bot/sentences.js';
+import { figureProximity, groupMatches, minimalSpan, reweighted, scoreSentence, statesDate, statesFigure, type TermGroup } from '../../src/bot/sentences.js';
+import { localWeights } from '../../src/bot/retrieval.js';
 import { defiHandle } from '../../src/bot/catalog.js';
 
 describe('normalisation and language', () => {
@@ -82,6 +83,31 @@ describe('sentence scoring', () => {
     expect(statesFigure('Découvrez la 2ème promotion, lancée en 2018.')).toBe(false);
     expect(statesDate('Lancé en janvier.')).toBe(true);
     expect(statesDate('Il y a 735 logements.')).toBe(false);
+  });
+});
+
+describe('choosing among candidates', () => {
+  const g = (term: string, weight = 1): TermGroup => ({ term, forms: new Set([term]), weight });
+  it('weighs a word shared by every candidate (the topic) less than a word few of them hold', () => {
+    const groups = [g('jdc'), g('cout')];
+    const candidates = [['jdc', 'cout'], ...Array.from({ length: 9 }, () => ['jdc'])].map((terms) => scoreSentence(groups, terms));
+    const [topic, rare] = localWeights(groups, candidates);
+    expect(rare).toBeGreaterThan((topic ?? 0) * 2);
+    // Re-scored under these weights, the sentence with the rare word beats one with the topic alone by far.
+    const withRare = reweighted(scoreSentence(groups, ['cout', 'jdc']), [topic ?? 0, rare ?? 0]);
+    const topicOnly = reweighted(scoreSentence(groups, ['jdc']), [topic ?? 0, rare ?? 0]);
+    expect(withRare).toBeGreaterThan(topicOnly * 3);
+  });
+  it('prefers a figure next to the asked word', () => {
+    const asked = [g('person')];
+    expect(figureProximity(['environ', '700000', 'person'], asked, 'figure')).toBe(1);
+    const far = ['loi', '68', 'introduit', 'droit', 'civil', 'francais', 'notion', 'majeur', 'effac', 'approch', 'human', 'person'];
+    expect(figureProximity(far, asked, 'figure')).toBeLessThan(0.5 + 1e-9);
+    expect(figureProximity(['en', '2014', 'person'], asked, 'figure')).toBe(0.5);
+  });
+  it('does not take a short stem for a longer word', () => {
+    expect(groupMatches(g('quarti'), 'quart')).toBe(false);
+    expect(groupMatches(g('instaur'), 'instaure')).toBe(true);
   });
 });
 
