@@ -109,4 +109,13 @@ export const LEXICON_LINES: readonly string[] = [
   'goal, objective | objectif',
   'amount | montant',
   'association, associations | association, associations',
+  'subsidy, subsidies, grant, grants | subvention, subventions',
+  'partnership, partnerships | partenariat, partenariats',
+  'partner, partners | partenaire, partenaires',
+  'chair, chaired, chairs, preside, presided | présider, présidé, présidée, présidait',
+  'full cost | coût complet',
+  'funding, funded | financement, financé',
+  'insured | assuré, assurés',
+  'young people, youth | jeunes, jeunesse',
+  'germany, german | allemagne, allemand',
 ];
