@@ -19,7 +19,7 @@ export interface AnalysedPassage {
 type Analyze = (text: string, lang?: Passage['lang']) => string[];
 
 /** PDF footnote calls glued to words ("conventionnelle2") would hide the word from matching. */
-const withoutFootnoteCalls = (s: string): string => s.replace(/(\p{Ll}{4,})\d{1,2}(?=[\s,.;:!?)»]|$)/gu, '$1');
+const withoutFootnoteCalls = (s: string): string => s.replace(/(\p{Ll}{4,})\d{1,3}(?=[\s,.;:!?)»]|$)/gu, '$1');
 
 const cache = new WeakMap<Passage, AnalysedPassage>();
 
