@@ -14,15 +14,15 @@ export interface ChatMessage {
   kind: Answer['kind'];
   intent?: string;
   confidence?: number;
+  session?: ChatSession;
 }
 
 /**
- * The conversation's resume token, sent before the first reply of a socket's
- * conversation. Botkit clients dispatch frames by type, so an unknown type is
- * ignored by them.
+ * The conversation's resume token, on the welcome (and on the first answer
+ * of a client that asks without greeting). A field rather than a frame of
+ * its own: clients that read "the next message" keep working unchanged.
  */
 export interface ChatSession {
-  type: 'session';
   token: string;
   /** True when the token the client presented was honoured. */
   resumed: boolean;

@@ -92,9 +92,9 @@ export function openApiDocument(version: string): object {
       version,
       description:
         'Answers plain questions about the indexed reports and articles, citing the source and page. ' +
-        'The chat widget uses the WebSocket at /ws (Botkit web-chat messages; the server sends ' +
-        '`{type:"session", token, resumed}` before its first reply, and a client resumes the conversation after a ' +
-        'reconnection with `{type:"welcome_back", token}`: see docs/server.md); developers use this HTTP API. ' +
+        'The chat widget uses the WebSocket at /ws (Botkit web-chat messages; the welcome carries ' +
+        '`session: {token, resumed}`, and a client resumes the conversation after a reconnection with ' +
+        '`{type:"welcome_back", token}`: see docs/server.md); developers use this HTTP API. ' +
         'Conversation ids (sessionId, socket tokens) are issued by the server only: 128 random bits, base64url; ' +
         'an unknown or expired one is replaced by a new one, never adopted. The two channels keep separate conversations.',
       license: { name: 'MIT', identifier: 'MIT' },

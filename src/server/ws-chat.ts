@@ -3,7 +3,7 @@
  *
  * Conversations and their ids live here, on the server: a client-sent `user`
  * is ignored, so no visitor can reach another's replies. A conversation may
- * outlive its socket: the client gets a resume token (`{type:"session"}`) and
+ * outlive its socket: the client gets a resume token (`session` on the welcome) and
  * presents it after a reconnection (see chat-sessions.ts). Limits (origin,
  * connection counts, message size and rate) refuse or close only the
  * offending client.
@@ -14,7 +14,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import type { Lang } from '../bot/types.js';
 import { ask } from './ask.js';
 import type { BotHolder } from './bot-holder.js';
-import { answerFrame, chatError, welcomeMessage } from './chat-messages.js';
+import { answerFrame, answerMessage, chatError, welcomeMessage, type ChatSession } from './chat-messages.js';
 import { ChatConversations, type ChatConversation } from './chat-sessions.js';
 import { TokenBucket, type RateLimit } from './limits.js';
 import type { Logger, UnansweredLog } from './logging.js';
@@ -61,6 +61,8 @@ interface Link {
   messages: number;
   opened: number;
   conversation: ChatConversation<WebSocket> | undefined;
+  /** The conversation's token still has to reach the client (it asked without greeting). */
+  announce: boolean;
 }
 
 const refuse = (socket: Duplex, status: number, reason: string): void => {
@@ -128,6 +130,7 @@ export class ChatServer {
       messages: 0,
       opened: Date.now(),
       conversation: undefined,
+      announce: false,
     };
     this.links.set(ws, link);
     ws.on('pong', () => (link.alive = true));
@@ -172,14 +175,18 @@ export class ChatServer {
     }
     const question = checkQuestion(text, 'text');
     if (!question.ok) return void safeSend(ws, chatError('bad_request', link.lang, question.error.message));
-    // A client that asks without greeting first still gets a conversation, and its token.
-    const conversation = link.conversation ?? this.startConversation(ws, link, false);
+    // A client that asks without greeting first still gets a conversation; its token comes with the answer.
+    let conversation = link.conversation;
+    if (!conversation) {
+      conversation = this.startConversation(ws, link, false);
+      link.announce = true;
+    }
     safeSend(ws, TYPING);
     // Answer on the next turn of the event loop so that many sockets are served fairly.
     setImmediate(() => this.answer(ws, link, conversation, question.value, isLang(lang) ? lang : undefined));
   }
 
-  /** `hello` / `welcome_back`: resumes the presented token's conversation if it may, then greets. */
+  /** `hello` / `welcome_back`: resumes the presented token's conversation if it may, then greets with the token. */
   private greet(ws: WebSocket, link: Link, back: boolean, token: unknown): void {
     const bound = token === undefined ? undefined : this.chats.resume(token, ws);
     if (bound) {
@@ -187,21 +194,19 @@ export class ChatServer {
       link.conversation = bound.conversation;
       if (bound.displaced) this.displace(bound.displaced);
       this.options.logger.log('ws_session', { resumed: true, takeover: bound.displaced !== undefined });
-      safeSend(ws, { type: 'session', token: bound.conversation.token, resumed: true });
-    } else if (link.conversation) {
-      safeSend(ws, { type: 'session', token: link.conversation.token, resumed: false });
-    } else {
+    } else if (!link.conversation) {
       // Unknown, expired or forged tokens start afresh: a client-chosen id is never adopted.
       this.startConversation(ws, link, token !== undefined);
     }
-    safeSend(ws, welcomeMessage(this.options.holder.current?.bot, link.lang, back));
+    link.announce = false;
+    const session: ChatSession = { token: link.conversation!.token, resumed: bound !== undefined };
+    safeSend(ws, { ...welcomeMessage(this.options.holder.current?.bot, link.lang, back), session });
   }
 
   private startConversation(ws: WebSocket, link: Link, refused: boolean): ChatConversation<WebSocket> {
     const conversation = this.chats.create(ws);
     link.conversation = conversation;
     this.options.logger.log('ws_session', { resumed: false, ...(refused ? { tokenRefused: true } : {}) });
-    safeSend(ws, { type: 'session', token: conversation.token, resumed: false });
     return conversation;
   }
 
@@ -221,7 +226,12 @@ export class ChatServer {
       const asked = ask(this.options, inService.bot, question, conversation.session, lang ? { lang } : {});
       this.chats.touch(conversation);
       link.lang = asked.answer.lang;
-      safeSend(ws, answerFrame(asked.answer));
+      if (link.announce && link.conversation === conversation) {
+        link.announce = false;
+        safeSend(ws, { ...answerMessage(asked.answer), session: { token: conversation.token, resumed: false } });
+      } else {
+        safeSend(ws, answerFrame(asked.answer));
+      }
       this.options.logger.log('answer', { channel: 'ws', ...asked.fields });
     } catch (err) {
       this.options.logger.log('error', { channel: 'ws', message: err instanceof Error ? err.message : String(err) });

@@ -1,8 +1,8 @@
 /** Sending on the chat socket without ever throwing, and without buffering for a client that does not read. */
 import { WebSocket } from 'ws';
-import type { ChatError, ChatMessage, ChatSession } from './chat-messages.js';
+import type { ChatError, ChatMessage } from './chat-messages.js';
 
-type Frame = ChatMessage | ChatError | ChatSession | { type: 'typing' };
+type Frame = ChatMessage | ChatError | { type: 'typing' };
 
 /** Past this much unsent data the client is not reading: drop it rather than buffer without bound. */
 const MAX_BUFFERED_BYTES = 1 << 20;

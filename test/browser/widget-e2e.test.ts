@@ -21,6 +21,7 @@ interface Frame {
   lang?: string;
   kind?: string;
   intent?: string;
+  session?: { token: string; resumed: boolean };
   sources?: { title: string; url?: string; page?: number }[];
 }
 
@@ -309,7 +310,7 @@ describe('widget on the demo page, against the real server', () => {
     await expect.poll(() => messages().slice(before).filter((f) => (f.sources?.length ?? 0) > 0).length, { timeout: 20_000 }).toBe(1);
     expect(await page.locator('.msg.user.is-pending').count()).toBe(0);
     // The restarted server did not know the widget's token: a fresh conversation with a new one.
-    const sessions = frames.filter((f) => f.type === 'session') as (Frame & { token: string; resumed: boolean })[];
+    const sessions = frames.flatMap((f) => (f.session ? [f.session] : []));
     expect(sessions.at(-1)?.resumed).toBe(false);
     expect(sessions.at(-1)?.token).not.toBe(sessions.at(-2)?.token);
   });

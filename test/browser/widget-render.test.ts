@@ -208,10 +208,11 @@ describe('widget rendering and connection (scripted socket)', () => {
     try {
       await launcher.click();
       await expect.poll(() => status.textContent()).toBe('En ligne');
-      send(mock.sockets[0]!, { type: 'session', token: TOKEN, resumed: false });
-      send(mock.sockets[0]!, { type: 'session', token: '<not a token>' }); // ignored, not stored
-      await expect.poll(() => page.evaluate(() => Object.values(sessionStorage))).toEqual([TOKEN]);
-      expect(await page.locator('.msg').count()).toBe(0); // a session frame shows nothing
+      const welcome = { type: 'message', text: 'Bienvenue', quick_replies: [], sources: [], lang: 'fr', kind: 'smalltalk' };
+      send(mock.sockets[0]!, { ...welcome, session: { token: TOKEN, resumed: false } });
+      send(mock.sockets[0]!, { ...welcome, session: { token: '<not a token>' } }); // ignored, not stored
+      await expect.poll(() => page.locator('.msg.bot').count()).toBe(2);
+      expect(await page.evaluate(() => Object.values(sessionStorage))).toEqual([TOKEN]);
 
       await mock.sockets[0]!.close({ code: 1006, reason: 'network' });
       await expect.poll(() => mock.received.length, { timeout: 30_000 }).toBe(2);

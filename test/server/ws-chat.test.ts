@@ -207,31 +207,36 @@ describe('closing sockets', () => {
 describe('conversation resume', () => {
   const TOKEN = /^[A-Za-z0-9_-]{22,}$/;
 
-  /** A hello (or welcome_back with a token); returns the session frame and the welcome. */
-  async function greet(c: ChatClient, token?: string): Promise<{ session: Frame; welcome: Frame }> {
+  /** A hello (or welcome_back with a token); returns the welcome's session field and the welcome. */
+  async function greet(c: ChatClient, token?: unknown): Promise<{ session: Frame; welcome: Frame }> {
     c.send(token === undefined ? { type: 'hello' } : { type: 'welcome_back', token });
-    const session = await c.next('session');
-    return { session, welcome: await c.next() };
+    const welcome = await c.next();
+    return { session: welcome.session as Frame, welcome };
   }
 
-  it('issues an unguessable token before the welcome of a new conversation', async () => {
+  it('issues an unguessable token on the welcome of a new conversation (a field: no new frame type)', async () => {
     const c = await connect(t.wsUrl);
     c.send({ type: 'hello' });
-    const [session, welcome] = [await c.next(['session', 'message']), await c.next()];
-    expect(session).toMatchObject({ type: 'session', resumed: false });
+    const welcome = await c.next(['session', 'message']);
+    expect(welcome).toMatchObject({ type: 'message', intent: 'welcome', session: { resumed: false } });
+    const session = welcome.session as Frame;
     expect(session.token).toMatch(TOKEN);
-    expect(welcome).toMatchObject({ type: 'message', intent: 'welcome' });
     const other = await connect(t.wsUrl);
     expect((await greet(other)).session.token).not.toBe(session.token);
     c.close();
     other.close();
   });
 
-  it('gives a token before the first answer to a client that asks without greeting', async () => {
+  it('gives its token with the first answer to a client that asks without greeting, and only then', async () => {
     const c = await connect(t.wsUrl);
     c.send({ type: 'message', text: 'un' });
-    expect((await c.next(['session', 'typing', 'message'])).type).toBe('session');
-    expect((await c.next()).text).toMatch(/turn 1/);
+    expect((await c.next(['typing', 'message'])).type).toBe('typing');
+    const first = await c.next();
+    expect(first.text).toMatch(/turn 1/);
+    expect((first.session as Frame).token).toMatch(TOKEN);
+    const second = await c.ask('deux');
+    expect(second.text).toMatch(/turn 2/);
+    expect(second.session).toBeUndefined();
     c.close();
   });
 
@@ -243,7 +248,7 @@ describe('conversation resume', () => {
     await a.closed;
     const b = await connect(t.wsUrl);
     const back = await greet(b, String(session.token));
-    expect(back.session).toEqual({ type: 'session', token: session.token, resumed: true });
+    expect(back.session).toEqual({ token: session.token, resumed: true });
     expect(back.welcome).toMatchObject({ intent: 'welcome_back' });
     expect((await b.ask('Et pour la Culture ?')).text).toMatch(/turn 2/);
     b.close();
@@ -257,12 +262,11 @@ describe('conversation resume', () => {
     const forged = [real.slice(0, -1) + (real.endsWith('A') ? 'B' : 'A'), 'my-own-id', http.body.sessionId, 42, 'x'.repeat(500)];
     for (const token of forged) {
       const c = await connect(t.wsUrl);
-      c.send({ type: 'welcome_back', token });
-      const session = await c.next('session');
+      const { session, welcome } = await greet(c, token);
       expect(session.resumed).toBe(false);
       expect(session.token).toMatch(TOKEN);
       expect(session.token).not.toBe(token);
-      expect(await c.next()).toMatchObject({ intent: 'welcome_back' });
+      expect(welcome).toMatchObject({ intent: 'welcome_back' });
       expect((await c.ask('deux')).text).toMatch(/turn 1/);
       c.close();
     }

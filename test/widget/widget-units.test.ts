@@ -144,12 +144,10 @@ describe('server messages', () => {
       sources: [{ id: 'p1', title: 'Doc', path: 'a.pdf', page: 3, url: '/corpus/a.pdf#page=3', snippet: 's' }],
     });
     expect(parseServerMessage('{"type":"typing"}')).toEqual({ type: 'typing' });
-    expect(parseServerMessage('{"type":"session","token":"AbC_-0123456789abcdef","resumed":true}')).toEqual({
-      type: 'session',
-      token: 'AbC_-0123456789abcdef',
-    });
-    for (const token of ['short', 'x'.repeat(101), 'has space in it ok?', 42]) {
-      expect(parseServerMessage(JSON.stringify({ type: 'session', token }))).toBeNull();
+    const welcome = (session: unknown) => parseServerMessage(JSON.stringify({ type: 'message', text: 'Bonjour', session }));
+    expect(welcome({ token: 'AbC_-0123456789abcdef', resumed: true })).toMatchObject({ type: 'message', token: 'AbC_-0123456789abcdef' });
+    for (const session of [{ token: 'short' }, { token: 'x'.repeat(101) }, { token: 'has space in it ok?' }, { token: 42 }, 'AbC_-0123456789abcdef']) {
+      expect(welcome(session)).not.toHaveProperty('token');
     }
     expect(parseServerMessage('{"type":"error","code":"rate_limited","text":"Trop vite"}')).toEqual({
       type: 'error',

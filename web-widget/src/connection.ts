@@ -8,7 +8,7 @@
  * conversation survives a network drop or a reload of the page.
  */
 import { backoffDelay } from './backoff.js';
-import { encodeClientMessage, isToken, parseServerMessage, type UiMessage } from './protocol.js';
+import { encodeClientMessage, isToken, parseServerMessage, type ServerMessage } from './protocol.js';
 
 /** Close code of a socket whose conversation another socket resumed (see docs/server.md). */
 const CLOSE_TAKEN_OVER = 4000;
@@ -25,7 +25,7 @@ function storage(): Storage | undefined {
 export type ConnectionState = 'connecting' | 'online' | 'offline';
 
 export interface ConnectionEvents {
-  onMessage: (msg: UiMessage) => void;
+  onMessage: (msg: ServerMessage) => void;
   onState: (state: ConnectionState) => void;
 }
 
@@ -105,8 +105,8 @@ export class Connection {
     ws.onmessage = (event: MessageEvent) => {
       if (typeof event.data !== 'string') return;
       const msg = parseServerMessage(event.data);
-      if (msg?.type === 'session') this.setToken(msg.token);
-      else if (msg) this.events.onMessage(msg);
+      if (msg?.type === 'message' && msg.token) this.setToken(msg.token);
+      if (msg) this.events.onMessage(msg);
     };
     ws.onclose = (event: CloseEvent) => {
       if (this.ws !== ws) return;

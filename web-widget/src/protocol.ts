@@ -27,8 +27,6 @@ export type ClientMessage =
 
 export type ServerMessage =
   | { type: 'typing' }
-  /** The conversation's resume token (the server issues it; the widget only gives it back). */
-  | { type: 'session'; token: string }
   | {
       type: 'message';
       text: string;
@@ -36,11 +34,10 @@ export type ServerMessage =
       sources: SourceRef[];
       lang?: UiLang;
       kind?: string;
+      /** The conversation's resume token (the server issues it; the widget only gives it back). */
+      token?: string;
     }
   | { type: 'error'; code?: string; text: string };
-
-/** What the interface shows (the connection keeps session frames to itself). */
-export type UiMessage = Exclude<ServerMessage, { type: 'session' }>;
 
 const MAX_QUICK_REPLIES = 6;
 
@@ -99,8 +96,6 @@ export function parseServerMessage(data: string): ServerMessage | null {
   switch (raw.type) {
     case 'typing':
       return { type: 'typing' };
-    case 'session':
-      return isToken(raw.token) ? { type: 'session', token: raw.token } : null;
     case 'message': {
       const text = str(raw.text);
       if (text === undefined) return null;
@@ -112,6 +107,7 @@ export function parseServerMessage(data: string): ServerMessage | null {
         sources: sources(raw.sources),
         lang,
         kind: str(raw.kind),
+        ...(isObject(raw.session) && isToken(raw.session.token) ? { token: raw.session.token } : {}),
       };
     }
     case 'error':

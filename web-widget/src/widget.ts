@@ -7,7 +7,7 @@
 import { Connection, type ConnectionState } from './connection.js';
 import { h } from './dom.js';
 import type { Strings } from './i18n.js';
-import type { QuickReply, UiLang, UiMessage } from './protocol.js';
+import type { QuickReply, ServerMessage, UiLang } from './protocol.js';
 import { renderBotMessage, renderErrorMessage, renderUserMessage } from './render.js';
 import { CSS } from './styles.js';
 import { socketUrl } from './urls.js';
@@ -174,7 +174,7 @@ export class Widget {
     this.setQuickReplies([]);
   }
 
-  private receive(msg: UiMessage): void {
+  private receive(msg: ServerMessage): void {
     const t = this.opts.strings;
     if (msg.type === 'typing') {
       this.setTyping(true);
