@@ -21,6 +21,8 @@ const routeOf = (req: Request): string => req.originalUrl.split('?')[0]!.slice(0
 export function createApp(options: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Express would hash every JSON body for an ETag; answers are POST responses, never revalidated.
+  app.set('etag', false);
   app.set('trust proxy', options.trustProxy ?? false);
   const { logger } = options;
 

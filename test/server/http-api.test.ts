@@ -22,6 +22,7 @@ describe('POST /api/answer', () => {
     expect(r.status).toBe(200);
     expect(r.body.answer).toBe('[v1] turn 1: Quels défis ?');
     expect(r.body.kind).toBe('retrieval');
+    expect(r.headers.get('etag')).toBeNull(); // no hash of a POST answer that nobody revalidates
     expect(r.body.sessionId).toMatch(/^[A-Za-z0-9_-]{22}$/); // 128 random bits, base64url, like the socket's tokens
     expect(r.body.sources).toEqual([
       expect.objectContaining({ path: 'reports/rapport annuel.pdf', page: 1, url: '/corpus/reports/rapport%20annuel.pdf#page=1' }),
