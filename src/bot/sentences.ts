@@ -80,7 +80,7 @@ export function scoreSentence(groups: TermGroup[], sentenceTerms: string[]): Sen
   const span = found.length > 1 ? minimalSpan(found) : found.length;
   const coverage = hit / total;
   // Proximity: matched words close together make a sentence about them, not one mentioning them in passing.
-  const compactness = found.length > 1 ? found.length / span : 1;
+  const compactness = found.length > 1 ? Math.min(1, found.length / span) : 1;
   return { coverage, matched, span, score: coverage * (0.85 + 0.15 * compactness), mask };
 }
 
@@ -130,7 +130,7 @@ export function reweighted(s: SentenceScore, weights: number[]): number {
     total += w;
     if (i < 31 && s.mask & (1 << i)) hit += w;
   });
-  const compactness = s.matched > 1 && s.span ? s.matched / s.span : 1;
+  const compactness = s.matched > 1 && s.span ? Math.min(1, s.matched / s.span) : 1;
   return total ? (hit / total) * (0.85 + 0.15 * compactness) : 0;
 }
 
@@ -144,12 +144,14 @@ const isDateTerm = (t: string): boolean => YEAR_TERM.test(t);
  */
 export function figureProximity(terms: string[], asked: TermGroup[], need: 'figure' | 'date'): number {
   const target = need === 'figure' ? isFigureTerm : isDateTerm;
-  let best = Infinity;
+  const numbers: number[] = [];
+  const words: number[] = [];
   for (let i = 0; i < terms.length; i++) {
-    if (!target(terms[i] as string)) continue;
-    for (let j = Math.max(0, i - 12); j < Math.min(terms.length, i + 13); j++) {
-      if (j !== i && Math.abs(j - i) < best && asked.some((g) => groupMatches(g, terms[j] as string))) best = Math.abs(j - i);
-    }
+    const t = terms[i] as string;
+    if (target(t)) numbers.push(i);
+    else if (asked.some((g) => groupMatches(g, t))) words.push(i);
   }
+  let best = Infinity;
+  for (const n of numbers) for (const w of words) best = Math.min(best, Math.abs(n - w));
   return best <= 3 ? 1 : Math.max(0.5, 3 / best);
 }
