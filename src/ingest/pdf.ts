@@ -3,7 +3,8 @@
  *
  * pdf-parse (pdf.js) gives each page's text lines in content order; we normalise them
  * (NFC, ligatures, odd spaces), drop running headers/footers and page numbers, rejoin
- * hyphenated line ends, and cut the lines into headings and paragraphs that keep their page.
+ * hyphenated line ends, take out footnote calls glued to words, and cut the lines into headings
+ * and paragraphs that keep their page (a sentence cut by a page break stays on its first page).
  * Every failure becomes an IngestError with a one-line message for the editor.
  */
 import { PDFParse } from 'pdf-parse';
@@ -14,6 +15,7 @@ import { coverTitle } from './pdf/cover.js';
 import { buildHyphenContext } from './pdf/hyphenation.js';
 import { linesToBlocks } from './pdf/layout.js';
 import { fileNameDate, fileStem, meaningfulTitle, pdfDateToIso, pdfMetadata, titleFromText } from './pdf/meta.js';
+import { stripNoteCalls } from './pdf/notes.js';
 import { removeRunningLines } from './pdf/running.js';
 
 /** What `readPdf` returns (a RawDocument with `pages` always set). */
@@ -137,8 +139,8 @@ export async function readPdf(bytes: Uint8Array, fileName: string): Promise<PdfR
     );
   }
 
-  const pages = removeRunningLines(raw);
-  const blocks = linesToBlocks(pages, buildHyphenContext(pages));
+  const { pages, noteStarts } = stripNoteCalls(removeRunningLines(raw), extracted.pages);
+  const blocks = linesToBlocks(pages, buildHyphenContext(pages), noteStarts);
   const meta = pdfMetadata(extracted.info);
   const metaTitle = typeof meta['Title'] === 'string' ? meta['Title'] : undefined;
   const opening = pages.slice(0, 2).flat().join(' ');

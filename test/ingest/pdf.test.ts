@@ -5,6 +5,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Block } from '../../src/ingest/blocks.js';
 import { IngestError } from '../../src/ingest/errors.js';
 import { pageLines, readPdf, type PdfRead } from '../../src/ingest/pdf.js';
+import { segmentDocument } from '../../src/ingest/segment.js';
 import { buildHyphenContext, hyphenChoice, joinLines } from '../../src/ingest/pdf/hyphenation.js';
 import { pageNumberValue, removeRunningLines } from '../../src/ingest/pdf/running.js';
 import { tocPages } from '../../src/ingest/pdf/headings.js';
@@ -181,6 +182,56 @@ describe('readPdf on the real reports', () => {
     expect(guide.blocks.find((b) => b.text === '1 Introduction')).toMatchObject({ type: 'heading', page: 3 });
     const commune = doc('2016-06-06-commune-de-castelnau-le-lez-herault.pdf');
     expect(having(commune, 'La situation financière (2009 à nos jours) de la commune').map((b) => b.page)).toEqual([2]);
+  });
+
+  it('takes footnote calls out of the words, keeps real figures, and keeps the notes as paragraphs', () => {
+    const jdc = doc(JDC);
+    // "du 23 mars 20151." in the text layer: 2015 plus the call of endnote 1.
+    expect(having(jdc, 'en date du 11 décembre 2014 et du 23 mars 2015. Une rencontre a eu lieu').map((b) => b.page)).toEqual([2]);
+    expect(having(jdc, 'est de 4,1 %, mais ce taux recouvre').map((b) => b.page)).toEqual([3]);
+    expect(having(jdc, 'l’illettrisme, les résultats immédiats permettent').map((b) => b.page)).toEqual([6]);
+    expect(having(jdc, 'Selon l’article L. 111-2 du code du service national').map((b) => b.page)).toEqual([5]);
+    expect(having(jdc, 'entre la date de leur recensement à 16 ans et leurs 18 ans : les jeunes garçons')).toHaveLength(1);
+    expect(jdc.blocks.some((b) => /20151|illettrisme15|conventionnelle2/.test(b.text))).toBe(false);
+    expect(having(doc(DOCTEURS), 'inscrit dans le processus de Bologne. Il faut souligner')).toHaveLength(1);
+    // Each endnote is a paragraph of its own: not glued to the text above, not a heading.
+    expect(jdc.blocks.find((b) => b.text.startsWith('1. L’échange de courriers'))).toEqual({
+      type: 'paragraph',
+      page: 41,
+      text: '1. L’échange de courriers figure en annexe n° 1.',
+    });
+    const unaf = doc('2017-01-05-l-union-nationale-des-associations-familiales-unaf-et-le-res.pdf');
+    expect(unaf.blocks.find((b) => b.text.startsWith('2. Ce contrôle a donné lieu'))?.type).toBe('paragraph');
+    const commune = doc('2016-06-06-commune-de-castelnau-le-lez-herault.pdf');
+    expect(having(commune, 'et le taux de pauvreté est de 10,1 %').map((b) => b.page)).toEqual([3]);
+    expect(commune.blocks.filter((b) => /^\d+\.DGFIP/.test(b.text)).map((b) => b.text.slice(0, 8))).toEqual(['3.DGFIP ', '7.DGFIP ']);
+  });
+
+  it('keeps a sentence cut by a page break whole, on the page where it starts', () => {
+    const jdc = doc(JDC);
+    const end = having(jdc, 'qui joue un rôle très important en assurant plus du quart des journées/animateurs.');
+    expect(end.map((b) => b.page)).toEqual([2]);
+    expect(end[0]?.text.endsWith('plus du quart des journées/animateurs.')).toBe(true);
+    const top3 = jdc.blocks.find((b) => b.page === 3);
+    expect(top3?.text).toMatch(/^Sans retirer à ces employeurs le choix des animateurs/);
+    // The passages quote whole sentences on both sides of the break, each with its own page.
+    const { passages } = segmentDocument(jdc, { docId: 'jdc', path: `reports/${JDC}`, root: 0 });
+    const sentencePage = (start: string): number | undefined =>
+      passages.find((x) => x.sentences.some((t) => t.startsWith(start)))?.page;
+    const cut = passages.flatMap((x) => x.sentences).find((t) => t.startsWith('La réussite logistique et pédagogique de la JDC'));
+    expect(cut).toMatch(/en assurant plus du quart des journées\/animateurs\.$/);
+    expect(sentencePage('La réussite logistique et pédagogique de la JDC')).toBe(2);
+    expect(sentencePage('Sans retirer à ces employeurs le choix des animateurs')).toBe(3);
+    expect(passages.some((x) => x.sentences.some((t) => t.startsWith('quart des journées')))).toBe(false);
+    // No page of the report starts inside a sentence any more, except a list run on after a semicolon.
+    jdc.blocks.forEach((b, i) => {
+      const before = jdc.blocks[i - 1];
+      if (!before || before.page === b.page || !/^\p{Ll}/u.test(b.text)) return;
+      expect(before.text, `p${b.page}: ${b.text}`).toMatch(/;$/);
+    });
+    // A page whose last paragraph ends with a full stop keeps the next page's first paragraph.
+    const majeurs = doc(MAJEURS);
+    expect(having(majeurs, 'Pour garantir que les droits des personnes protégées soient respectés').map((b) => b.page)).toEqual([6]);
   });
 
   it('reports the scanned PDF (no text layer)', () => {

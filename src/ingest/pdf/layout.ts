@@ -6,6 +6,7 @@
  */
 import type { Block } from '../blocks.js';
 import { headingLevel, headingStands, isAllCaps, isTableRow, isTocEntry, tocPages, wrappedHeading } from './headings.js';
+import { mergePageContinuations } from './continuation.js';
 import { endsWithHyphen, joinLines, type HyphenContext } from './hyphenation.js';
 
 /** Bullet characters, including the private-use ones Symbol/Wingdings fonts map to. */
@@ -31,11 +32,21 @@ interface Open {
   page: number;
   lines: string[];
   table: boolean;
+  note?: boolean;
 }
 
-/** Build the blocks of a document from its cleaned pages (page i is page number i + 1). */
-export function linesToBlocks(pages: readonly (readonly string[])[], ctx: HyphenContext): Block[] {
+/**
+ * Build the blocks of a document from its cleaned pages (page i is page number i + 1).
+ * `noteStarts` holds, per page, the lines that open a footnote or endnote: each note is a
+ * paragraph of its own, never glued to the text above it nor taken for a heading.
+ */
+export function linesToBlocks(
+  pages: readonly (readonly string[])[],
+  ctx: HyphenContext,
+  noteStarts: readonly ReadonlySet<string>[] = [],
+): Block[] {
   const blocks: Block[] = [];
+  const notes = new Set<number>();
   const docWidth = typicalWidth(pages.flat().map(detab));
   let open: Open | undefined;
   let lastLine: string | undefined; // last line of the previous page, for headings at a page top
@@ -45,7 +56,10 @@ export function linesToBlocks(pages: readonly (readonly string[])[], ctx: Hyphen
     const text = open.table
       ? open.lines.map(detab).join(' ; ')
       : open.lines.map(detab).reduce((acc, l) => joinLines(acc, l, ctx), '');
-    if (text) blocks.push({ type: open.type, text, page: open.page });
+    if (text) {
+      if (open.note) notes.add(blocks.length);
+      blocks.push({ type: open.type, text, page: open.page });
+    }
     open = undefined;
   };
 
@@ -56,8 +70,19 @@ export function linesToBlocks(pages: readonly (readonly string[])[], ctx: Hyphen
     const lines = raw.map((l) => l.trim()).filter((l) => l && !isTocLeader(l));
     const width = lines.length >= 8 ? typicalWidth(lines.map(detab)) : docWidth;
     flush(); // blocks never cross a page
+    const starts = noteStarts[p];
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i] as string;
+      if (starts?.has(line)) {
+        flush();
+        open = { type: 'paragraph', page, lines: [line], table: false, note: true };
+        continue;
+      }
+      // A note runs on until the next note or the page end (notes sit at the bottom).
+      if (open?.note && !BULLET_RE.test(line)) {
+        open.lines.push(line);
+        continue;
+      }
       const prev = i > 0 ? lines[i - 1] : lastLine;
       const level = headingLevel(line, { prev: prev && detab(prev), next: lines[i + 1], width });
       if (level > 0) {
@@ -101,7 +126,7 @@ export function linesToBlocks(pages: readonly (readonly string[])[], ctx: Hyphen
     lastLine = lines[lines.length - 1];
   });
   flush();
-  return blocks;
+  return mergePageContinuations(blocks, ctx, notes);
 }
 
 /** The bullet that starts a list item; a dash counts only after a finished line ("– qui," may be an aside). */
