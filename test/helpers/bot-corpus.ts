@@ -1,31 +1,20 @@
 /**
- * The shared corpus (`corpus/` + `../shared/corpus`) ingested and loaded for
- * the bot's evaluation, floor test and benchmark. The artifact is cached in
- * `data/bot-eval.json` (git-ignored) and refreshed incrementally, so only
- * the first run pays for reading the PDFs.
+ * The shared corpus (`corpus/` + `../shared/corpus`) for the bot's evaluation,
+ * floor test and benchmark: the one cached artifact of test/helpers/corpus.ts
+ * (ingested once per code and corpus version), also copied to
+ * `data/bot-eval.json` so that `npm run ask -- --index data/bot-eval.json`
+ * and the bench's load timing can use it.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { copyFile, mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { buildArtifact, loadCorpus, readArtifact, saveArtifact } from '../../src/index/artifact.js';
-import type { Artifact, LoadedCorpus } from '../../src/index/types.js';
-import { ingestCorpus } from '../../src/ingest/pipeline.js';
+import type { LoadedCorpus } from '../../src/index/types.js';
+import { realArtifactPath, realCorpus, repoRoot } from './corpus.js';
 
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const sharedCorpusDir = resolve(repoRoot, '..', 'shared', 'corpus');
+export { repoRoot, sharedCorpusDir } from './corpus.js';
 export const botEvalIndex = resolve(repoRoot, 'data', 'bot-eval.json');
 
-export async function loadSharedBotCorpus(indexPath = botEvalIndex): Promise<LoadedCorpus> {
-  let previous: Artifact | undefined;
-  if (existsSync(indexPath)) {
-    try {
-      previous = await readArtifact(indexPath);
-    } catch {
-      previous = undefined;
-    }
-  }
-  const ingested = await ingestCorpus({ roots: [resolve(repoRoot, 'corpus'), sharedCorpusDir], previous });
-  mkdirSync(dirname(indexPath), { recursive: true });
-  await saveArtifact(indexPath, buildArtifact(ingested));
-  return loadCorpus(indexPath);
+export async function loadSharedBotCorpus(): Promise<LoadedCorpus> {
+  await mkdir(dirname(botEvalIndex), { recursive: true });
+  await copyFile(await realArtifactPath(), botEvalIndex);
+  return realCorpus();
 }
