@@ -34,6 +34,8 @@ export const defaultSourceUrl = (path: string, page?: number): string =>
 
 const DEFI_CUE = /\b(?:defis?|challenges?|projets?|projects?|propos\w*|port[ea]\w*|submit\w*|host\w*|accueilli\w*|lance\w*)\b/;
 const WHO_CUE = /\b(?:qui|who|quels? (?:eig|entrepreneu\w*|personnes?)|which (?:eig|entrepreneurs?|people)|equipe|team|membres?|members?)\b/;
+/** "Avec qui travaille X ?" asks for the people sharing X's défi, not for X's défi. */
+const TEAM_CUE = /\bavec qui\b|\bwith whom\b|\bwork\w* with\b|\bco-?equipi\w*|\bteam-?mates?\b|\bcoll[eè]gues?\b|\bcolleagues?\b/;
 const MENTOR_CUE = /\bmentor\w*|\bencadr\w*|\bsupervis\w*/;
 const FIGURE_CUE = /\b(?:combien|how many|how much|nombre|number of|montant|amount|cout\w*|cost\w*|budget|taux|rate|pourcentage|percentage|part de|share of)\b/;
 const DATE_CUE = /\b(?:quand|when|en quelle annee|in what year|which year|what year|quelle date|what date|depuis quand|since when|a quelle date)\b/;
@@ -106,6 +108,7 @@ export function createBot(corpus: LoadedCorpus, options: BotOptions = {}): Bot {
       intent = followUpIntent(last as RuleIntent, slots);
       if (intent) slots = mergeSlots(intent, session?.lastSlots ?? {}, slots);
     }
+    if (!intent && e.people.length && TEAM_CUE.test(folded) && !MENTOR_CUE.test(folded)) intent = 'people_of_defi';
     if (!intent) {
       const ranked = model.rank(features(text, e), allowedIntents(e, folded));
       const top = ranked[0]?.intent;
@@ -122,7 +125,7 @@ export function createBot(corpus: LoadedCorpus, options: BotOptions = {}): Bot {
     const folded = fold(text);
     const need: Requirement = FIGURE_CUE.test(folded) ? 'figure' : DATE_CUE.test(folded) ? 'date' : undefined;
     const attempts: Requirement[] = need ? [need, undefined] : [undefined];
-    const results = retrieve(text, lang, corpus.index, tools, frame, attempts, subject);
+    const results = retrieve(text, lang, corpus.index, tools, frame, attempts, subject, RETRIEVAL_MIN);
     for (const [i, requirement] of attempts.entries()) {
       const r = results[i];
       if (!r || r.confidence < RETRIEVAL_MIN) continue;

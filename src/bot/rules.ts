@@ -97,10 +97,10 @@ const interleaved = (defis: Defi[], max: number): FactSource[] => {
   return out;
 };
 
-function peopleLines(catalog: Catalog, lang: Lang, d: Defi, only?: 'mentor'): [string[], FactSource[]] {
+function peopleLines(catalog: Catalog, lang: Lang, d: Defi, only?: 'mentor', except?: string): [string[], FactSource[]] {
   const lines: string[] = [];
   const facts: FactSource[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<string>(except ? [except] : []);
   const involved = [
     ...d.people.map((id) => catalog.personById.get(id)).filter((p): p is Person => !!p),
     ...catalog.people.map((e) => e.item).filter((p) => p.roles.some((r) => r.defiId === d.id)),
@@ -148,6 +148,8 @@ export function answerRule(catalog: Catalog, intent: RuleIntent, slots: Slots, l
     case 'mentor_of': {
       const only = intent === 'mentor_of' ? 'mentor' : undefined;
       let defis = byDefi(catalog, slots.defi);
+      // Asked about a person's team (no défi named): the others on the person's défis.
+      const teamOf = intent === 'people_of_defi' && !defis.length && slots.person ? catalog.personById.get(slots.person) : undefined;
       if (!defis.length && slots.person) {
         defis = persons(catalog, slots.person).flatMap((p) => defisOfPersonIds(p)).flatMap((id) => byDefi(catalog, id));
       }
@@ -155,10 +157,15 @@ export function answerRule(catalog: Catalog, intent: RuleIntent, slots: Slots, l
       const parts: string[] = [];
       const facts: FactSource[] = [];
       for (const d of defis.slice(0, 4)) {
-        const [lines, f] = peopleLines(catalog, lang, d, only);
+        const [lines, f] = peopleLines(catalog, lang, d, only, teamOf?.id);
         if (!lines.length) continue;
         const who = slots.person && intent === 'mentor_of' ? catalog.personById.get(slots.person)?.name : undefined;
-        parts.push(`${who ? t.mentorHeader(lang, `**${who}**`) : t.peopleOfDefiHeader(lang, d.title)}\n${lines.join('\n')}`);
+        const head = who
+          ? t.mentorHeader(lang, `**${who}**`)
+          : teamOf
+            ? t.teammatesHeader(lang, `**${teamOf.name}**`, d.title)
+            : t.peopleOfDefiHeader(lang, d.title);
+        parts.push(`${head}\n${lines.join('\n')}`);
         facts.push(...d.sources.slice(0, 1), ...f);
       }
       if (!parts.length) return undefined;

@@ -57,6 +57,9 @@ export const peopleOfDefiHeader = (lang: Lang, defi: string): string =>
 export const defisOfPersonHeader = (lang: Lang, person: string): string =>
   lang === 'fr' ? `**${person}** a travaillé sur :` : `**${person}** worked on:`;
 
+export const teammatesHeader = (lang: Lang, who: string, defi: string): string =>
+  lang === 'fr' ? `Avec ${who} sur le défi « ${defi} » :` : `With ${who} on the défi “${defi}”:`;
+
 export const mentorHeader = (lang: Lang, who: string): string =>
   lang === 'fr' ? `Mentor(s) de ${who} :` : `Mentor(s) of ${who}:`;
 
