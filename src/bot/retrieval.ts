@@ -113,7 +113,8 @@ function nameRuns(question: string): string[] {
 
 /** Typo tolerance at sentence level: a hit's matched term close to a question term counts as it. */
 function withHitForms(groups: TermGroup[], hit: SearchHit): TermGroup[] {
-  return groups.map((g) => {
+  let changed = false;
+  const out = groups.map((g) => {
     const extra = hit.terms.filter((t) => {
       if (g.forms.has(t)) return false;
       if (t.startsWith(g.term) || (g.term.startsWith(t) && t.length >= 4)) return true;
@@ -121,8 +122,12 @@ function withHitForms(groups: TermGroup[], hit: SearchHit): TermGroup[] {
       // Cheap checks first: the edit distance is only computed for plausible typos.
       return max > 0 && Math.abs(t.length - g.term.length) <= max && t[0] === g.term[0] && editDistance(t, g.term) <= max;
     });
-    return extra.length ? { ...g, forms: new Set([...g.forms, ...extra]) } : g;
+    if (!extra.length) return g;
+    changed = true;
+    return { ...g, forms: new Set([...g.forms, ...extra]) };
   });
+  // The same list when nothing was added, so per-question memos (sentences.ts) are shared across passages.
+  return changed ? out : groups;
 }
 
 const needCache = new WeakMap<Passage, { figure: boolean[]; date: boolean[] }>();
@@ -149,13 +154,17 @@ interface HitScores {
 
 function scoreHit(hit: SearchHit, rankPos: number, groups: TermGroup[], tools: TermTools): HitScores {
   const parts = analysed(hit.passage, tools.analyze);
+  let sentences: SentenceScore[] | undefined;
   return {
     hit,
     rankPos,
     groups,
     parts,
     passage: scoreSentence(groups, parts.all),
-    sentences: parts.sentences.map((terms) => scoreSentence(groups, terms)),
+    // Scored on demand: most candidates are ruled out by their passage's coverage alone.
+    get sentences() {
+      return (sentences ??= parts.sentences.map((terms) => scoreSentence(groups, terms)));
+    },
   };
 }
 
@@ -268,6 +277,7 @@ export function retrieve(
   frame: Set<string>,
   needs: Requirement[] = [undefined],
   subject: ReadonlySet<string> = new Set(),
+  minConfidence = 0,
 ): (RetrievalResult | undefined)[] {
   const base = termGroups(question, lang, tools, index, frame).map((g) => (subject.has(g.term) ? { ...g, subject: true } : g));
   const best: ({ result: RetrievalResult; rank: number } | undefined)[] = needs.map(() => undefined);
@@ -278,6 +288,8 @@ export function retrieve(
   const scored = [...hits, ...focused].map((hit, rankPos) => scoreHit(hit, rankPos, withHitForms(base, hit), tools));
   const local = localWeights(base, scored.map((h) => h.passage));
   scored.forEach((h) => {
+    // A quote's confidence never exceeds its passage's coverage (its sentences are part of the passage).
+    if (h.passage.coverage < minConfidence) return;
     needs.forEach((need, i) => {
       const c = candidate(h, need, local);
       if (c && c.rank > (best[i]?.rank ?? -Infinity)) best[i] = c;

@@ -52,17 +52,30 @@ export function groupMatches(g: TermGroup, t: string): boolean {
   return short.length >= 6 && long.startsWith(short) && long.length - short.length <= 3;
 }
 
+/** Which groups each document term matches, memoised per question (its group list), since passages repeat terms. */
+const memos = new WeakMap<TermGroup[], Map<string, number[]>>();
+function matchesOf(groups: TermGroup[]): Map<string, number[]> {
+  let m = memos.get(groups);
+  if (!m) memos.set(groups, (m = new Map()));
+  return m;
+}
+
 /** Score one sentence given its analysed terms in order. */
 export function scoreSentence(groups: TermGroup[], sentenceTerms: string[]): SentenceScore {
   const total = groups.reduce((s, g) => s + g.weight, 0);
   if (!total || !sentenceTerms.length) return { coverage: 0, matched: 0, span: 0, score: 0, mask: 0 };
   // Positions of each group's matches; most groups match nothing, so lists are made on demand.
   const positions: (number[] | undefined)[] = new Array(groups.length);
+  const memo = matchesOf(groups);
   for (let i = 0; i < sentenceTerms.length; i++) {
     const t = sentenceTerms[i] as string;
-    for (let gi = 0; gi < groups.length; gi++) {
-      if (groupMatches(groups[gi] as TermGroup, t)) (positions[gi] ??= []).push(i);
+    let which = memo.get(t);
+    if (!which) {
+      which = [];
+      for (let gi = 0; gi < groups.length; gi++) if (groupMatches(groups[gi] as TermGroup, t)) which.push(gi);
+      memo.set(t, which);
     }
+    for (const gi of which) (positions[gi] ??= []).push(i);
   }
   let hit = 0;
   let matched = 0;
