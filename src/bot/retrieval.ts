@@ -143,6 +143,22 @@ function meets(p: Passage, i: number, need: Requirement): boolean {
   return flags[need][i] ?? false;
 }
 
+const emptyCache = new WeakMap<Passage, boolean[]>();
+
+/**
+ * Sentences whose every word repeats the passage's title or section (a cover page line, a running title
+ * with its date) tell nothing the citation does not already say (memoised per passage).
+ */
+function uninformative(p: Passage, parts: AnalysedPassage): boolean[] {
+  let flags = emptyCache.get(p);
+  if (!flags) {
+    const heading = new Set(parts.heading);
+    flags = parts.sentences.map((terms) => terms.every((t) => heading.has(t) || /\d/.test(t)));
+    emptyCache.set(p, flags);
+  }
+  return flags;
+}
+
 interface HitScores {
   hit: SearchHit;
   rankPos: number;
@@ -186,6 +202,8 @@ const quotable = (s: string): boolean => s.length >= 40 && !/^\s*(?:\d{1,3}[.)]\
 const ASKED_SHARE = 0.5;
 /** Choice factor of a sentence that is not quotable. */
 const POOR_QUOTE = 0.7;
+/** Choice factor of a sentence that only repeats its heading. */
+const EMPTY_QUOTE = 0.3;
 
 /** The groups of highest weight. */
 function strongest(groups: TermGroup[]): TermGroup[] {
@@ -203,10 +221,12 @@ function candidate(h: HitScores, need: Requirement, local: number[]): { result: 
   // A figure or a date should sit next to what is asked about (the words weighing most among the candidates).
   const maxLocal = Math.max(...local);
   const askedLocal = need ? groups.filter((_, i) => (local[i] ?? 0) >= maxLocal * ASKED_SHARE) : [];
+  const empty = uninformative(hit.passage, parts);
   const choice = scores.map(
     (s, i) =>
       reweighted(s, local) *
       (quotable(hit.passage.sentences[i] ?? '') ? 1 : POOR_QUOTE) *
+      (empty[i] ? EMPTY_QUOTE : 1) *
       (need && s.matched && meets(hit.passage, i, need) ? figureProximity(sentenceTerms[i] ?? [], askedLocal, need) : 1),
   );
   let top = -1;
@@ -247,9 +267,10 @@ function candidate(h: HitScores, need: Requirement, local: number[]): { result: 
     (asked.length === 0 || asked.length === groups.length || strongest(asked).some(inQuote));
   // The quote and the heading it sits under must hold a fair share of the question on their own.
   const quoteCoverage = scoreSentence(groups, shown).coverage;
+  const says = chosen.some((i) => !empty[i]);
   const confidence =
     (CONFIDENCE_PASSAGE * passageScore.coverage + (1 - CONFIDENCE_PASSAGE) * topScore.coverage) *
-    (anchored ? 1 : UNANCHORED) *
+    (anchored && says ? 1 : UNANCHORED) *
     (quoteCoverage >= QUOTE_MIN ? 1 : UNANCHORED);
   return {
     // Rank by confidence, then by how compact the best sentence is, lightly by the index's order.
