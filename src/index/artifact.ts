@@ -1,6 +1,6 @@
 /**
- * The index artifact (`data/index.json`): the ingested corpus plus MiniSearch's
- * serialised index. Written atomically (temp file in the same folder, fsync,
+ * The index artifact (`data/index.json`): the ingested corpus plus the compiled
+ * passage index (BM25 postings as typed arrays, see term-index.ts). Written atomically (temp file in the same folder, fsync,
  * rename) so a crash never leaves a half-written index; loaded without
  * rebuilding anything, and refused when its analyzer is not the running one.
  */
@@ -13,8 +13,8 @@ import { PassageIndex } from './passage-index.js';
 import type { Artifact, IngestedCorpus, LoadedCorpus } from './types.js';
 
 export const ARTIFACT_FORMAT = 'rapporteur-index';
-/** Bump when the artifact's JSON layout changes. */
-export const FORMAT_VERSION = 1;
+/** Bump when the artifact's JSON layout changes (2: compiled postings instead of MiniSearch's JSON). */
+export const FORMAT_VERSION = 2;
 
 /** Builds the index over the corpus' passages. */
 export function buildArtifact(corpus: IngestedCorpus): Artifact {

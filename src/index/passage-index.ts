@@ -2,21 +2,20 @@
  * The passage index: MiniSearch over analysed passages (title, section, text,
  * tags). Passages are analysed once with their own language's stemmer before
  * MiniSearch sees them, so MiniSearch's own tokenizer only splits on spaces,
- * identically at build and load time. MiniSearch's serialisation is what the
- * artifact stores; it is compiled into precomputed BM25 postings for search
- * (term-index.ts).
+ * identically at build and load time. MiniSearch's serialisation is compiled
+ * into precomputed BM25 postings (term-index.ts), which the artifact stores.
  *
  * Search: the query is planned into clauses (query.ts); every term is looked
  * up exactly when the index knows it, and only an unknown term (a typo) is
  * looked up fuzzily, so exact matches always rank above fuzzy ones.
  */
-import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import type { Knowledge, Lang, Passage } from '../ingest/types.js';
 import { analyze } from './analyzer.js';
 import { Lexicon } from './lexicon.js';
 import { planQuery, type TermSpec } from './query.js';
 import { Scorer, type ResolvedClause, type ResolvedTerm } from './scorer.js';
-import { contains, TermIndex } from './term-index.js';
+import { contains, TermIndex, type CompiledIndex } from './term-index.js';
 import type { PassageSearch, SearchFilters, SearchHit, SearchOptions } from './types.js';
 
 const FIELDS = ['title', 'section', 'text', 'tags'] as const;
@@ -56,13 +55,12 @@ export class PassageIndex implements PassageSearch {
     private readonly terms: TermIndex,
     private readonly passages: readonly Passage[],
     knowledge: Knowledge | undefined,
-    /** Kept only by a freshly built index, for `toJSON`. */
-    private readonly serialized?: AsPlainObject,
   ) {
     passages.forEach((p, i) => this.byId.set(p.id, i));
     this.lexicon = Lexicon.build(knowledge);
   }
 
+  /** MiniSearch indexes the analysed passages; its serialisation is compiled into BM25 postings. */
   static build(passages: readonly Passage[], options: PassageIndexOptions = {}): PassageIndex {
     const ms = new MiniSearch<IndexedDoc>(indexOptions());
     const heads = new Map<string, string>();
@@ -81,26 +79,21 @@ export class PassageIndex implements PassageSearch {
         tags: cached(p.tags.join(' '), p.lang),
       })),
     );
-    const js = ms.toJSON();
-    return new PassageIndex(TermIndex.fromMiniSearch(js, BOOST), passages, options.knowledge, js);
+    return new PassageIndex(TermIndex.fromMiniSearch(ms.toJSON(), BOOST), passages, options.knowledge);
   }
 
   /** From `toJSON()` output, without re-analysing anything; `passages` must be the same, in order. */
   static fromJSON(json: unknown, passages: readonly Passage[], options: PassageIndexOptions = {}): PassageIndex {
-    const js = json as AsPlainObject;
-    if (!js || typeof js !== 'object' || js.documentCount !== passages.length || !Array.isArray(js.index)) {
-      throw new Error(
-        `index does not match its passages (${String(js?.documentCount)} indexed, ${passages.length} given)`,
-      );
+    const terms = TermIndex.fromJSON(json, BOOST);
+    if (terms.documentCount !== passages.length) {
+      throw new Error(`index does not match its passages (${terms.documentCount} indexed, ${passages.length} given)`);
     }
-    if (js.serializationVersion !== 2) throw new Error(`unsupported MiniSearch serialisation ${String(js.serializationVersion)}`);
-    return new PassageIndex(TermIndex.fromMiniSearch(js, BOOST), passages, options.knowledge);
+    return new PassageIndex(terms, passages, options.knowledge);
   }
 
-  /** MiniSearch's serialisation (`MiniSearch.loadJS(json, options)` reads it back). */
-  toJSON(): AsPlainObject {
-    if (!this.serialized) throw new Error('a loaded index is not serialised again: save the artifact it came from');
-    return this.serialized;
+  /** The compiled postings (what the artifact stores). */
+  toJSON(): CompiledIndex {
+    return this.terms.toJSON();
   }
 
   get passageCount(): number {

@@ -1,13 +1,14 @@
 /**
- * The searchable form of MiniSearch's serialised index. BM25 depends only on
- * the term, the passage and the corpus, so each (term, passage) score — summed
- * over fields with their boosts, exactly as MiniSearch computes it — is worked
- * out once when the index is loaded and kept in typed arrays. A query then only
- * adds numbers, which keeps latency flat as the corpus grows. Prefix and fuzzy
- * lookups use MiniSearch's own radix tree (`minisearch/SearchableMap`).
+ * Precomputed BM25 postings. BM25 depends only on the term, the passage and the
+ * corpus, so each (term, passage) score — summed over fields with their boosts,
+ * exactly as MiniSearch computes it — is worked out once when the index is
+ * built, from MiniSearch's serialisation, and stored in the artifact as typed
+ * arrays (codec.ts). Loading is then a few base64 decodes, and a query only adds
+ * numbers. The vocabulary is one sorted array (vocabulary.ts).
  */
 import type { AsPlainObject } from 'minisearch';
-import SearchableMap from 'minisearch/SearchableMap';
+import { BYTE_ORDER, checkByteOrder, decodeVarints, encodeVarints, float32FromBase64, toBase64 } from './codec.js';
+import { Vocabulary } from './vocabulary.js';
 
 export interface TermEntry {
   /** Passage numbers, ascending. */
@@ -25,14 +26,49 @@ export interface Bm25 {
 /** MiniSearch's defaults. */
 export const BM25: Bm25 = { k: 1.2, b: 0.7, d: 0.5 };
 
+/** The compiled index as the artifact stores it. */
+export interface CompiledIndex {
+  format: 'rapporteur-postings';
+  version: 1;
+  byteOrder: typeof BYTE_ORDER;
+  /** What the scores were computed with: a program with other settings refuses the artifact. */
+  scoring: { model: 'bm25'; k: number; b: number; d: number; boost: Record<string, number> };
+  documentCount: number;
+  termCount: number;
+  postingCount: number;
+  /** Sorted terms, joined by newlines. */
+  terms: string;
+  /** Postings per term (varints, base64). */
+  counts: string;
+  /** Passage numbers, each term's ascending and gap-coded (varints, base64). */
+  docs: string;
+  /** Scores (float32, base64). */
+  scores: string;
+}
+
 const bm25 = (tf: number, df: number, n: number, len: number, avg: number, p: Bm25): number =>
   Math.log(1 + (n - df + 0.5) / (df + 0.5)) * (p.d + (tf * (p.k + 1)) / (tf + p.k * (1 - p.b + (p.b * len) / avg)));
 
+const sameScoring = (a: CompiledIndex['scoring'], boost: Record<string, number>): boolean =>
+  a?.model === 'bm25' && a.k === BM25.k && a.b === BM25.b && a.d === BM25.d &&
+  JSON.stringify(Object.entries(a.boost ?? {}).sort()) === JSON.stringify(Object.entries(boost).sort());
+
 export class TermIndex {
+  readonly vocabulary: Vocabulary;
+  /** Entry views, made on first use. */
+  private readonly entries: (TermEntry | undefined)[] = [];
+
   private constructor(
-    readonly tree: SearchableMap<TermEntry>,
+    terms: string[],
+    /** Where each term's postings start in `docs`/`scores` (one more than terms). */
+    private readonly offsets: Int32Array,
+    private readonly docs: Int32Array,
+    private readonly scores: Float32Array,
     readonly documentCount: number,
-  ) {}
+    private readonly boost: Record<string, number>,
+  ) {
+    this.vocabulary = new Vocabulary(terms);
+  }
 
   /**
    * Compiles MiniSearch's plain-object serialisation. `boost` weights fields by name;
@@ -42,37 +78,16 @@ export class TermIndex {
     const n = js.documentCount;
     const fieldBoost: number[] = [];
     for (const [name, id] of Object.entries(js.fieldIds)) fieldBoost[id] = boost[name] ?? 1;
-    // Short ids are small integers: plain arrays beat maps keyed by strings.
     const docOf: number[] = [];
     for (const [short, id] of Object.entries(js.documentIds)) docOf[Number(short)] = Number(id);
     const lengthOf: (number[] | undefined)[] = [];
     for (const [short, lens] of Object.entries(js.fieldLength as Record<string, number[]>)) lengthOf[Number(short)] = lens;
     const avg = js.averageFieldLength;
-    const tree = new SearchableMap<TermEntry>();
-    const acc = new Map<number, number>();
+    const byTerm = new Map<string, Map<number, number>>();
+    let total = 0;
     for (const [term, byField] of js.index) {
-      const fields = Object.keys(byField);
-      if (fields.length === 1) {
-        // Most terms occur in one field only: no merging needed.
-        const field = Number(fields[0]);
-        const postings = byField[fields[0] as string] as Record<string, number>;
-        const keys = Object.keys(postings);
-        const weight = fieldBoost[field] ?? 1;
-        const avgLen = avg[field] ?? 1;
-        const docs = new Int32Array(keys.length);
-        const scores = new Float32Array(keys.length);
-        let sorted = true;
-        for (let i = 0; i < keys.length; i++) {
-          const short = Number(keys[i]);
-          docs[i] = docOf[short] ?? -1;
-          if (i && (docs[i] as number) < (docs[i - 1] as number)) sorted = false;
-          scores[i] = weight * bm25(postings[keys[i] as string] as number, keys.length, n, lengthOf[short]?.[field] ?? 0, avgLen, BM25);
-        }
-        tree.set(term, sorted ? { docs, scores } : sortEntry(docs, scores));
-        continue;
-      }
-      acc.clear();
-      for (const fieldKey of fields) {
+      const acc = new Map<number, number>();
+      for (const fieldKey of Object.keys(byField)) {
         const field = Number(fieldKey);
         const postings = byField[fieldKey] as Record<string, number>;
         const keys = Object.keys(postings);
@@ -85,36 +100,113 @@ export class TermIndex {
           acc.set(doc, (acc.get(doc) ?? 0) + s);
         }
       }
-      const docs = Int32Array.from(acc.keys()).sort();
-      const scores = new Float32Array(docs.length);
-      for (let i = 0; i < docs.length; i++) scores[i] = acc.get(docs[i] as number) as number;
-      tree.set(term, { docs, scores });
+      byTerm.set(term, acc);
+      total += acc.size;
     }
-    return new TermIndex(tree, n);
+    const terms = [...byTerm.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const offsets = new Int32Array(terms.length + 1);
+    const docs = new Int32Array(total);
+    const scores = new Float32Array(total);
+    let at = 0;
+    terms.forEach((term, i) => {
+      const acc = byTerm.get(term) as Map<number, number>;
+      for (const doc of [...acc.keys()].sort((a, b) => a - b)) {
+        docs[at] = doc;
+        scores[at++] = acc.get(doc) as number;
+      }
+      offsets[i + 1] = at;
+    });
+    return new TermIndex(terms, offsets, docs, scores, n, boost);
+  }
+
+  toJSON(): CompiledIndex {
+    const counts = new Int32Array(this.offsets.length - 1);
+    for (let i = 0; i < counts.length; i++) counts[i] = (this.offsets[i + 1] as number) - (this.offsets[i] as number);
+    return {
+      format: 'rapporteur-postings',
+      version: 1,
+      byteOrder: BYTE_ORDER,
+      scoring: { model: 'bm25', ...BM25, boost: this.boost },
+      documentCount: this.documentCount,
+      termCount: counts.length,
+      postingCount: this.docs.length,
+      terms: this.vocabulary.terms.join('\n'),
+      counts: encodeVarints(counts),
+      docs: encodeVarints(this.docs, counts),
+      scores: toBase64(this.scores),
+    };
+  }
+
+  /** Reads `toJSON()` output; throws a message ending in what to do when it cannot be used. */
+  static fromJSON(json: unknown, boost: Record<string, number>): TermIndex {
+    const c = json as Partial<CompiledIndex> | null;
+    if (!c || c.format !== 'rapporteur-postings' || c.version !== 1) {
+      throw new Error('the index is not in the compiled postings format this program reads; re-run `npm run ingest`');
+    }
+    if (!c.scoring || !sameScoring(c.scoring, boost)) {
+      throw new Error('the index was scored with other BM25 settings or field boosts; re-run `npm run ingest`');
+    }
+    checkByteOrder();
+    const termCount = c.termCount ?? 0;
+    const postingCount = c.postingCount ?? 0;
+    const terms = termCount ? (c.terms ?? '').split('\n') : [];
+    if (terms.length !== termCount) throw new Error(`the index announces ${termCount} terms but holds ${terms.length}; re-run \`npm run ingest\``);
+    try {
+      const counts = decodeVarints(c.counts ?? '', termCount);
+      const offsets = new Int32Array(termCount + 1);
+      for (let i = 0; i < termCount; i++) offsets[i + 1] = (offsets[i] as number) + (counts[i] as number);
+      if (offsets[termCount] !== postingCount) throw new Error(`${offsets[termCount]} postings, ${postingCount} announced`);
+      const docs = decodeVarints(c.docs ?? '', postingCount, counts);
+      const scores = float32FromBase64(c.scores ?? '', postingCount);
+      return new TermIndex(terms, offsets, docs, scores, c.documentCount ?? 0, boost);
+    } catch (err) {
+      throw new Error(`the index postings are damaged (${(err as Error).message}); re-run \`npm run ingest\``);
+    }
+  }
+
+  get termCount(): number {
+    return this.vocabulary.terms.length;
+  }
+
+  /** The entry of the term at `position` in the vocabulary. */
+  at(position: number): TermEntry {
+    let e = this.entries[position];
+    if (!e) {
+      const from = this.offsets[position] as number;
+      const to = this.offsets[position + 1] as number;
+      e = this.entries[position] = { docs: this.docs.subarray(from, to), scores: this.scores.subarray(from, to) };
+    }
+    return e;
   }
 
   get(term: string): TermEntry | undefined {
-    return this.tree.get(term);
+    const i = this.vocabulary.indexOf(term);
+    return i < 0 ? undefined : this.at(i);
   }
 
   has(term: string): boolean {
-    return this.tree.has(term);
+    return this.vocabulary.indexOf(term) >= 0;
   }
 
-  /** Index terms starting with `prefix` (itself excluded), with their entries. */
-  *withPrefix(prefix: string): Iterable<[string, TermEntry]> {
-    for (const [term, entry] of this.tree.atPrefix(prefix)) if (term !== prefix) yield [term, entry];
+  /** Index terms starting with `prefix` (itself excluded), with their entries, in vocabulary order. */
+  withPrefix(prefix: string): [string, TermEntry][] {
+    const [start, end] = this.vocabulary.prefixRange(prefix);
+    const out: [string, TermEntry][] = [];
+    for (let i = start; i < end; i++) {
+      const term = this.vocabulary.terms[i] as string;
+      if (term !== prefix) out.push([term, this.at(i)]);
+    }
+    return out;
   }
 
-  /** Index terms within `maxEdits` edits of `term` (itself excluded). */
-  *near(term: string, maxEdits: number): Iterable<[string, TermEntry, number]> {
-    for (const [t, [entry, distance]] of this.tree.fuzzyGet(term, maxEdits)) if (distance > 0) yield [t, entry, distance];
+  /** Index terms within `maxEdits` edits of `term` (itself excluded), in vocabulary order. */
+  near(term: string, maxEdits: number): [string, TermEntry, number][] {
+    const out: [string, TermEntry, number][] = [];
+    this.vocabulary.near(term, maxEdits, (i, distance) => {
+      if (distance > 0) out.push([this.vocabulary.terms[i] as string, this.at(i), distance]);
+    });
+    return out;
   }
-}
-
-function sortEntry(docs: Int32Array, scores: Float32Array): TermEntry {
-  const order = Array.from(docs.keys()).sort((a, b) => (docs[a] as number) - (docs[b] as number));
-  return { docs: Int32Array.from(order, (i) => docs[i] as number), scores: Float32Array.from(order, (i) => scores[i] as number) };
 }
 
 /** Whether passage `doc` holds the term (binary search). */

@@ -34,7 +34,7 @@ export interface Artifact extends IngestedCorpus {
   analyzerVersion: string;
   /** ISO timestamp. */
   builtAt: string;
-  /** MiniSearch's own serialisation of the passage index. */
+  /** The passage index compiled from MiniSearch (`CompiledIndex` of term-index.ts: BM25 postings as typed arrays). */
   index: unknown;
 }
 

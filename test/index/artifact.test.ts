@@ -73,6 +73,26 @@ describe('artifact', () => {
     expect(ANALYZER_VERSION).not.toBe('older-analyzer');
   });
 
+  it('refuses older layouts and damaged postings, telling to re-run ingestion', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'index.json');
+    const artifact = buildArtifact(corpus());
+    // Format 1 stored MiniSearch's own JSON.
+    await saveArtifact(path, { ...artifact, formatVersion: 1, index: { documentCount: 5, index: [] } });
+    await expect(loadCorpus(path)).rejects.toThrow(/format version 1.*reads 2.*npm run ingest/s);
+    const index = artifact.index as Record<string, unknown>;
+    const broken = [
+      { ...index, format: undefined },
+      { ...index, scoring: { ...(index.scoring as object), k: 2 } },
+      { ...index, postingCount: (index.postingCount as number) + 1 },
+      { ...index, scores: '' },
+    ];
+    for (const bad of broken) {
+      await saveArtifact(path, { ...artifact, index: bad });
+      await expect(loadCorpus(path)).rejects.toThrow(/npm run ingest/);
+    }
+  });
+
   it('rejects files that are not an index', async () => {
     const dir = await tempDir();
     const path = join(dir, 'index.json');

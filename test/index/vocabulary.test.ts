@@ -1,0 +1,61 @@
+import SearchableMap from 'minisearch/SearchableMap';
+import { describe, expect, it } from 'vitest';
+import { decodeVarints, encodeVarints } from '../../src/index/codec.js';
+import { Vocabulary } from '../../src/index/vocabulary.js';
+
+/** Deterministic pseudo-random numbers (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const rnd = random(7);
+const letters = 'abcdeéilmnorstu';
+const word = (n: number) => Array.from({ length: n }, () => letters[Math.floor(rnd() * letters.length)]).join('');
+const terms = [...new Set(Array.from({ length: 3000 }, () => word(1 + Math.floor(rnd() * 10))))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+const vocabulary = new Vocabulary(terms);
+
+describe('vocabulary', () => {
+  it('finds exactly the terms within the edit distance that MiniSearch’s radix tree finds', () => {
+    const tree = new SearchableMap<number>();
+    terms.forEach((t, i) => tree.set(t, i));
+    const queries = [...terms.filter((_, i) => i % 37 === 0), ...Array.from({ length: 60 }, () => word(2 + Math.floor(rnd() * 10)))];
+    let matched = 0;
+    for (const q of queries) {
+      for (const edits of [1, 2]) {
+        const mine = new Map<string, number>();
+        vocabulary.near(q, edits, (i, d) => mine.set(terms[i] as string, d));
+        const theirs = new Map([...tree.fuzzyGet(q, edits)].map(([t, [, d]]) => [t, d]));
+        expect([...mine].sort()).toEqual([...theirs].sort());
+        matched += mine.size;
+      }
+    }
+    expect(matched).toBeGreaterThan(queries.length);
+  });
+
+  it('looks terms up exactly and by prefix', () => {
+    terms.forEach((t, i) => expect(vocabulary.indexOf(t)).toBe(i));
+    expect(vocabulary.indexOf('zzz')).toBe(-1);
+    for (const prefix of ['a', 'ré', 'mo', 'x', '']) {
+      const [start, end] = vocabulary.prefixRange(prefix);
+      expect(terms.slice(start, end)).toEqual(terms.filter((t) => t.startsWith(prefix)));
+    }
+  });
+});
+
+describe('varint codec', () => {
+  it('round-trips ascending runs and plain values, large ones included', () => {
+    const runs = [3, 0, 2, 1];
+    const values = [0, 5, 300, 7, 2 ** 31 - 1, 42];
+    expect([...decodeVarints(encodeVarints(values, runs), values.length, runs)]).toEqual(values);
+    expect([...decodeVarints(encodeVarints([1, 0, 128, 16384]), 4)]).toEqual([1, 0, 128, 16384]);
+    expect(() => decodeVarints(encodeVarints([1, 2, 3]), 2)).toThrow(/longer/);
+    expect(() => encodeVarints([2, 1], [2])).toThrow();
+  });
+});
