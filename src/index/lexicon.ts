@@ -57,17 +57,45 @@ export function knowledgeGroups(knowledge: Knowledge | undefined): Group[] {
   return groups;
 }
 
+/** A compiled lexicon as the artifact stores it: each phrase as [words, terms, lang, French and English stems of its first word]. */
+export interface LexiconJSON {
+  /** Which static lexicon it was compiled with (a changed lexicon-data.ts recompiles). */
+  staticLines: string;
+  groups: [string, string, Lang, string, string][][];
+}
+
+/** FNV-1a of the static lexicon's lines: cheap, and enough to notice an edit. */
+const STATIC_LINES = (() => {
+  let h = 0x811c9dc5;
+  const text = LEXICON_LINES.join('\n');
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return `${LEXICON_LINES.length}:${(h >>> 0).toString(16)}`;
+})();
+
+/** Lexicons already made for a knowledge object (the index and the bot share one). */
+const made = new WeakMap<Knowledge, Lexicon>();
+
+const firstKeys = (p: Phrase): [string, string] => {
+  const first = p.words[0] as string;
+  return [stem(first, 'fr'), stem(first, 'en')];
+};
+
 export class Lexicon {
   /** Phrases by the stems of their first word, for quick lookup. */
   private readonly byFirst = new Map<string, { phrase: Phrase; group: Group }[]>();
   /** Single-term equivalents, for `expandTerm`. */
   private readonly singles = new Map<string, Set<string>>();
+  private readonly keys = new Map<Phrase, [string, string]>();
 
-  constructor(groups: Group[]) {
+  constructor(
+    private readonly groups: Group[],
+    keysOf: (p: Phrase) => [string, string] = firstKeys,
+  ) {
     for (const group of groups) {
       for (const p of group) {
-        const first = p.words[0] as string;
-        for (const key of new Set([`fr:${stem(first, 'fr')}`, `en:${stem(first, 'en')}`])) {
+        const [fr, en] = keysOf(p);
+        this.keys.set(p, [fr, en]);
+        for (const key of new Set([`fr:${fr}`, `en:${en}`])) {
           const list = this.byFirst.get(key) ?? [];
           list.push({ phrase: p, group });
           this.byFirst.set(key, list);
@@ -82,8 +110,43 @@ export class Lexicon {
     }
   }
 
+  /** The static lexicon plus the knowledge's acronyms and names (made once per knowledge object). */
   static build(knowledge?: Knowledge): Lexicon {
-    return new Lexicon([...staticGroups(), ...knowledgeGroups(knowledge)]);
+    const known = knowledge && made.get(knowledge);
+    if (known) return known;
+    const lexicon = new Lexicon([...staticGroups(), ...knowledgeGroups(knowledge)]);
+    if (knowledge) made.set(knowledge, lexicon);
+    return lexicon;
+  }
+
+  /** Everything already stemmed, so that loading an artifact stems nothing. */
+  toJSON(): LexiconJSON {
+    return {
+      staticLines: STATIC_LINES,
+      groups: this.groups.map((g) =>
+        g.map((p) => [p.words.join(' '), p.terms.join(' '), p.lang, ...(this.keys.get(p) ?? firstKeys(p))]),
+      ),
+    };
+  }
+
+  /**
+   * Reads `toJSON()` output for this knowledge; rebuilds from the knowledge when the static
+   * lexicon has changed since (or the JSON is missing or malformed).
+   */
+  static fromJSON(json: unknown, knowledge?: Knowledge): Lexicon {
+    const j = json as Partial<LexiconJSON> | undefined;
+    if (!j || j.staticLines !== STATIC_LINES || !Array.isArray(j.groups)) return Lexicon.build(knowledge);
+    const keys = new Map<Phrase, [string, string]>();
+    const groups = j.groups.map((g) =>
+      g.map(([w, t, lang, fr, en]) => {
+        const p: Phrase = { words: w.split(' '), terms: t.split(' '), lang };
+        keys.set(p, [fr, en]);
+        return p;
+      }),
+    );
+    const lexicon = new Lexicon(groups, (p) => keys.get(p) ?? firstKeys(p));
+    if (knowledge) made.set(knowledge, lexicon);
+    return lexicon;
   }
 
   /** The longest phrase starting at `query[at]`, with its equivalents' terms. */

@@ -12,7 +12,7 @@
 import MiniSearch, { type Options } from 'minisearch';
 import type { Knowledge, Lang, Passage } from '../ingest/types.js';
 import { analyze } from './analyzer.js';
-import { Lexicon } from './lexicon.js';
+import { Lexicon, type LexiconJSON } from './lexicon.js';
 import { planQuery, type TermSpec } from './query.js';
 import { Scorer, type ResolvedClause, type ResolvedTerm } from './scorer.js';
 import { contains, TermIndex, type CompiledIndex } from './term-index.js';
@@ -42,6 +42,12 @@ function indexOptions(): Options<IndexedDoc> {
   };
 }
 
+/** The artifact's `index`: compiled postings, and the lexicon with everything already stemmed. */
+export interface PassageIndexJSON {
+  postings: CompiledIndex;
+  lexicon: LexiconJSON;
+}
+
 export interface PassageIndexOptions {
   knowledge?: Knowledge;
 }
@@ -54,10 +60,10 @@ export class PassageIndex implements PassageSearch {
   private constructor(
     private readonly terms: TermIndex,
     private readonly passages: readonly Passage[],
-    knowledge: Knowledge | undefined,
+    lexicon: Lexicon,
   ) {
     passages.forEach((p, i) => this.byId.set(p.id, i));
-    this.lexicon = Lexicon.build(knowledge);
+    this.lexicon = lexicon;
   }
 
   /** MiniSearch indexes the analysed passages; its serialisation is compiled into BM25 postings. */
@@ -79,21 +85,22 @@ export class PassageIndex implements PassageSearch {
         tags: cached(p.tags.join(' '), p.lang),
       })),
     );
-    return new PassageIndex(TermIndex.fromMiniSearch(ms.toJSON(), BOOST), passages, options.knowledge);
+    return new PassageIndex(TermIndex.fromMiniSearch(ms.toJSON(), BOOST), passages, Lexicon.build(options.knowledge));
   }
 
   /** From `toJSON()` output, without re-analysing anything; `passages` must be the same, in order. */
   static fromJSON(json: unknown, passages: readonly Passage[], options: PassageIndexOptions = {}): PassageIndex {
-    const terms = TermIndex.fromJSON(json, BOOST);
+    const j = json as Partial<PassageIndexJSON> | null;
+    const terms = TermIndex.fromJSON(j?.postings, BOOST);
     if (terms.documentCount !== passages.length) {
       throw new Error(`index does not match its passages (${terms.documentCount} indexed, ${passages.length} given)`);
     }
-    return new PassageIndex(terms, passages, options.knowledge);
+    return new PassageIndex(terms, passages, Lexicon.fromJSON(j?.lexicon, options.knowledge));
   }
 
-  /** The compiled postings (what the artifact stores). */
-  toJSON(): CompiledIndex {
-    return this.terms.toJSON();
+  /** The compiled postings and lexicon (what the artifact stores). */
+  toJSON(): PassageIndexJSON {
+    return { postings: this.terms.toJSON(), lexicon: this.lexicon.toJSON() };
   }
 
   get passageCount(): number {

@@ -79,16 +79,17 @@ describe('artifact', () => {
     const artifact = buildArtifact(corpus());
     // Format 1 stored MiniSearch's own JSON.
     await saveArtifact(path, { ...artifact, formatVersion: 1, index: { documentCount: 5, index: [] } });
-    await expect(loadCorpus(path)).rejects.toThrow(/format version 1.*reads 2.*npm run ingest/s);
-    const index = artifact.index as Record<string, unknown>;
+    await expect(loadCorpus(path)).rejects.toThrow(/format version 1.*reads 3.*npm run ingest/s);
+    const index = artifact.index as { postings: Record<string, unknown> };
+    const postings = index.postings;
     const broken = [
-      { ...index, format: undefined },
-      { ...index, scoring: { ...(index.scoring as object), k: 2 } },
-      { ...index, postingCount: (index.postingCount as number) + 1 },
-      { ...index, scores: '' },
+      { ...postings, format: undefined },
+      { ...postings, scoring: { ...(postings.scoring as object), k: 2 } },
+      { ...postings, postingCount: (postings.postingCount as number) + 1 },
+      { ...postings, scores: '' },
     ];
     for (const bad of broken) {
-      await saveArtifact(path, { ...artifact, index: bad });
+      await saveArtifact(path, { ...artifact, index: { ...index, postings: bad } });
       await expect(loadCorpus(path)).rejects.toThrow(/npm run ingest/);
     }
   });
