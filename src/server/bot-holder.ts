@@ -5,6 +5,10 @@
  * swapping the reference in one assignment; a request reads the reference
  * once, so questions in flight finish on the bot they started with. A broken
  * artifact is refused (logged) and the old bot stays in service.
+ *
+ * A new bot is warmed (see warm-up.ts) before a reload swaps it in, while the
+ * old one keeps serving; the first bot goes into service at once (ready stays
+ * fast) and is warmed in the background.
  */
 import { watch, type FSWatcher } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -13,6 +17,7 @@ import type { Bot } from '../bot/types.js';
 import type { LoadedCorpus } from '../index/types.js';
 import { CorpusFiles } from './corpus-files.js';
 import type { Logger } from './logging.js';
+import type { WarmUpResult } from './warm-up.js';
 
 export interface LoadedBot {
   bot: Bot;
@@ -21,6 +26,9 @@ export interface LoadedBot {
 
 /** Loads an artifact and builds its bot; throws when the artifact is unusable. */
 export type BotLoader = (indexPath: string) => Promise<LoadedBot>;
+
+/** Warms a built bot before it takes traffic (must not throw). */
+export type BotWarmer = (loaded: LoadedBot, signal: AbortSignal) => Promise<WarmUpResult>;
 
 export interface BotInService extends LoadedBot {
   files: CorpusFiles;
@@ -49,11 +57,13 @@ export class BotHolder {
   private debounce: NodeJS.Timeout | undefined;
   private lastError: string | undefined;
   private attempted = false;
+  private readonly closing = new AbortController();
 
   constructor(
     readonly indexPath: string,
     private readonly loader: BotLoader,
     private readonly logger: Logger,
+    private readonly warm?: BotWarmer,
   ) {}
 
   /** The bot in service; read it once per question. */
@@ -106,6 +116,8 @@ export class BotHolder {
       const fingerprint = await fileFingerprint(this.indexPath);
       if (!force && this.active?.fingerprint === fingerprint) return { ok: true, unchanged: true, ms: ms() };
       const loaded = await this.loader(this.indexPath);
+      // A reload warms the new bot while the old one serves: the swap brings no burst of cold, slow answers.
+      if (!first && this.warm) this.logWarm(await this.warm(loaded, this.closing.signal), false);
       const next: BotInService = {
         ...loaded,
         files: CorpusFiles.fromCorpus(loaded.corpus),
@@ -122,6 +134,7 @@ export class BotHolder {
         passages: next.passages,
         ms: ms(),
       });
+      if (first && this.warm) void this.warm(loaded, this.closing.signal).then((w) => this.logWarm(w, true));
       return { ok: true, builtAt: next.corpus.builtAt, ms: ms() };
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err);
@@ -134,6 +147,10 @@ export class BotHolder {
       });
       return { ok: false, error, ms: ms() };
     }
+  }
+
+  private logWarm(result: WarmUpResult, inService: boolean): void {
+    this.logger.log('index_warmed', { questions: result.questions, ms: result.ms, inService });
   }
 
   /**
@@ -156,6 +173,7 @@ export class BotHolder {
   }
 
   close(): void {
+    this.closing.abort();
     clearTimeout(this.debounce);
     this.watcher?.close();
     this.watcher = undefined;

@@ -9,6 +9,7 @@ import { BotHolder, type BotLoader, type ReloadResult } from './bot-holder.js';
 import type { RateLimit } from './limits.js';
 import { Logger, UnansweredLog } from './logging.js';
 import { SessionStore, type SessionStoreOptions } from './sessions.js';
+import { warmUp, type WarmUpOptions } from './warm-up.js';
 import { ChatServer } from './ws-chat.js';
 
 export interface ServerOptions {
@@ -44,6 +45,8 @@ export interface ServerOptions {
   /** Answers remembered per bot for identical questions in identical states (default 5000; 0 disables). */
   answerCacheSize?: number;
   trustProxy?: boolean | number | string;
+  /** Warm each new bot with questions drawn from its corpus (default on; false disables). */
+  warmUp?: WarmUpOptions | false;
 }
 
 export interface RunningServer {
@@ -70,7 +73,13 @@ export const DEFAULT_LIMITS = {
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const logger = options.logger ?? new Logger();
-  const holder = new BotHolder(options.indexPath, options.loader, logger);
+  const warm = options.warmUp === false ? undefined : options.warmUp ?? {};
+  const holder = new BotHolder(
+    options.indexPath,
+    options.loader,
+    logger,
+    warm && ((loaded, signal) => warmUp(loaded.bot, loaded.corpus, { ...warm, signal })),
+  );
   const unanswered = new UnansweredLog();
   const app = createApp({
     holder,

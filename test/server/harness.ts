@@ -65,6 +65,8 @@ export async function startFake(
     widgetDir,
     port: 0,
     watch: false,
+    // The fake bot counts its answers; tests that want the warm-up turn it on.
+    warmUp: false,
     logger: new Logger((line) => logs.push(JSON.parse(line) as Record<string, unknown>)),
     ...options,
   });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Logger } from '../../src/server/logging.js';
 import { loadBot } from '../../src/server/load-bot.js';
 import { startServer, type RunningServer } from '../../src/server/server.js';
+import { warmUp, warmUpQuestions } from '../../src/server/warm-up.js';
 import { corpusRoots, realArtifactPath, repoRoot } from '../helpers/corpus.js';
 import { checkSchema } from './schema-check.js';
 import { connect, getJson, postJson, widgetDir, writeAtomic } from './harness.js';
@@ -109,6 +110,32 @@ describe('the real bot over the seed corpus', () => {
   });
 });
 
+describe('warm-up questions drawn from the corpus', () => {
+  it('greeting suggestions, every document title, then passage openings spread over the documents; bounded and distinct', async () => {
+    const { bot, corpus } = await loadBot(indexPath);
+    const greeting = [...bot.answer('Bonjour').suggestions, ...bot.answer('Hello').suggestions];
+    const questions = warmUpQuestions(bot, corpus, 40);
+    expect(questions.length).toBe(40);
+    expect(new Set(questions).size).toBe(40);
+    for (const s of greeting) expect(questions).toContain(s);
+    for (const d of corpus.documents) expect(questions).toContain(d.title);
+    const fromPassages = questions.filter((q) => !greeting.includes(q) && !corpus.documents.some((d) => d.title === q));
+    expect(fromPassages.length).toBeGreaterThan(0);
+    for (const q of fromPassages) expect(q).toMatch(/^\S+( \S+){5,8} \?$/);
+    expect(warmUpQuestions(bot, corpus, 3)).toHaveLength(3);
+    // A closing server stops it at once.
+    expect((await warmUp(bot, corpus, { signal: AbortSignal.abort() })).questions).toBe(0);
+  });
+
+  it('the server warmed its bot after start and said so in its log', async () => {
+    const deadline = Date.now() + 30_000;
+    while (!logs.some((l) => l.event === 'index_warmed') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const warmed = logs.find((l) => l.event === 'index_warmed');
+    expect(warmed).toMatchObject({ inService: true });
+    expect(warmed!.questions as number).toBeGreaterThan(0);
+  });
+});
+
 describe('hot reload of real artifacts', () => {
   it('swaps in the whole corpus under concurrent questions, serves its PDFs by page, refuses broken artifacts', async () => {
     const before = await getJson(`${server.url}/api/health`);
@@ -121,7 +148,8 @@ describe('hot reload of real artifacts', () => {
         if (c) {
           const reply = await c.ask(QUESTION).catch((e: Error) => ({ type: 'failure', text: e.message }));
           if (reply.type !== 'message') failures.push(JSON.stringify(reply));
-          await new Promise((r) => setTimeout(r, 100)); // the socket's default message rate
+          // Within the socket's default message rate (2/s sustained): a reload now also warms the new bot first.
+          await new Promise((r) => setTimeout(r, 500));
         } else {
           const r = await ask({ question: QUESTION });
           if (r.status !== 200) failures.push(`${r.status} ${JSON.stringify(r.body)}`);

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { BotLoader } from '../../src/server/bot-holder.js';
-import { fakeLoader } from './fake-bot.js';
+import { fakeLoader, type FakeBot } from './fake-bot.js';
 import { connect, getJson, postJson, startFake, type TestServer } from './harness.js';
 
 const TOKEN = 'reload-token';
@@ -150,6 +150,40 @@ describe('hot reload', () => {
       const unchanged = await t.server.holder.reload(false);
       expect(unchanged).toMatchObject({ ok: true, unchanged: true });
       expect(loads).toBe(2);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('warm-up of a new bot', () => {
+  it('warms the first bot once in service, and a reloaded bot before the swap, while the old one keeps answering', async () => {
+    const bots: FakeBot[] = [];
+    const base = fakeLoader();
+    const loader: BotLoader = async (path) => {
+      const loaded = await base(path);
+      bots.push(loaded.bot as FakeBot);
+      return loaded;
+    };
+    const t = await startFake({ loader, adminToken: TOKEN, warmUp: { maxQuestions: 5 } });
+    try {
+      await until(() => t.logs.some((l) => l.event === 'index_warmed'), 'the first warm-up');
+      expect(t.logs.find((l) => l.event === 'index_warmed')).toMatchObject({ inService: true });
+      // Greeting, its suggestion, the two document titles: the fake corpus has no passages.
+      expect(bots[0]!.calls).toBeGreaterThanOrEqual(4);
+
+      t.writeArtifact('v2');
+      const reload = await postJson(`${t.url}/api/admin/reload`, {}, auth);
+      expect(reload.status).toBe(200);
+      const events = t.logs.map((l) => l.event);
+      const warmedAt = events.lastIndexOf('index_warmed');
+      expect(t.logs[warmedAt]).toMatchObject({ inService: false });
+      expect(warmedAt).toBeLessThan(events.indexOf('index_reloaded'));
+      const callsAtSwap = bots[1]!.calls;
+      expect(callsAtSwap).toBeGreaterThanOrEqual(4);
+      const r = await postJson(`${t.url}/api/answer`, { question: 'q' });
+      expect(tagOf(r.body.answer)).toBe('v2');
+      expect(bots[1]!.calls).toBe(callsAtSwap + 1);
     } finally {
       await t.close();
     }
