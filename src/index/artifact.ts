@@ -54,18 +54,21 @@ function compactAll(passages: Passage[]): StoredPassage[] {
   });
 }
 
+/** Fills the stored passages in place (they were just parsed: nobody else holds them). */
 function expandAll(stored: StoredPassage[]): Passage[] {
-  let prev: Passage | undefined;
-  return stored.map((s) => {
-    const p = { ...s } as Record<string, unknown>;
-    if (prev && (s.docId === undefined || s.docId === prev.docId)) {
-      for (const key of SHARED_FIELDS) if (!(key in s) && prev[key] !== undefined) p[key] = prev[key];
+  let prev: Record<string, unknown> | undefined;
+  for (const s of stored) {
+    const p = s as Record<string, unknown>;
+    const inherit = prev !== undefined && (p.docId === undefined || p.docId === prev.docId);
+    for (const key of SHARED_FIELDS) {
+      const v = p[key];
+      if (v === null) delete p[key];
+      else if (v === undefined && inherit && (prev as Record<string, unknown>)[key] !== undefined) p[key] = (prev as Record<string, unknown>)[key];
     }
-    for (const key of SHARED_FIELDS) if (p[key] === null) delete p[key];
     if (p.text === undefined) p.text = ((p.sentences as string[] | undefined) ?? []).join(' ');
-    prev = p as unknown as Passage;
-    return prev;
-  });
+    prev = p;
+  }
+  return stored as Passage[];
 }
 
 export function serializeArtifact(artifact: Artifact): string {
