@@ -40,6 +40,11 @@ const MENTOR_CUE = /\bmentor\w*|\bencadr\w*|\bsupervis\w*/;
 const FIGURE_CUE = /\b(?:combien|how many|how much|nombre|number of|montant|amount|cout\w*|cost\w*|budget|taux|rate|pourcentage|percentage|part de|share of)\b/;
 const DATE_CUE = /\b(?:quand|when|en quelle annee|in what year|which year|what year|quelle date|what date|depuis quand|since when|a quelle date)\b/;
 
+/** Words naming the measure a figure question asks for: the figure itself answers them. */
+const MEASURE_WORDS =
+  'montant montants cout couts coute coutent nombre nombres taux pourcentage pourcentages part proportion total somme ' +
+  'amount amounts cost costs number numbers rate rates percentage percentages share proportion total sum';
+
 /** Words that frame a question without being its topic (analysed, removed before scoring retrieval). */
 const FRAME_WORDS =
   'qui que quoi quel quels quelle quelles quand comment combien pourquoi dit dire dis explique expliquer parle parler sais savoir connais ' +
@@ -80,6 +85,7 @@ export function createBot(corpus: LoadedCorpus, options: BotOptions = {}): Bot {
   const suggestions = buildSuggestions(catalog);
   const url = options.sourceUrl ?? defaultSourceUrl;
   const tools = options.terms ?? indexTermTools(corpus.knowledge);
+  const measure = new Set(MEASURE_WORDS.split(' ').flatMap((w) => [...tools.analyze(w, 'fr'), ...tools.analyze(w, 'en')]));
   const frame = new Set(FRAME_WORDS.split(' ').flatMap((w) => [...tools.analyze(w, 'fr'), ...tools.analyze(w, 'en')]));
 
   const reply = (lang: Lang, partial: Omit<Answer, 'lang' | 'suggestions'> & { suggestions?: string[] }): Answer => ({
@@ -125,7 +131,7 @@ export function createBot(corpus: LoadedCorpus, options: BotOptions = {}): Bot {
     const folded = fold(text);
     const need: Requirement = FIGURE_CUE.test(folded) ? 'figure' : DATE_CUE.test(folded) ? 'date' : undefined;
     const attempts: Requirement[] = need ? [need, undefined] : [undefined];
-    const results = retrieve(text, lang, corpus.index, tools, frame, attempts, subject, RETRIEVAL_MIN);
+    const results = retrieve(text, lang, corpus.index, tools, frame, attempts, subject, RETRIEVAL_MIN, measure);
     for (const [i, requirement] of attempts.entries()) {
       const r = results[i];
       if (!r || r.confidence < RETRIEVAL_MIN) continue;

@@ -202,6 +202,11 @@ const quotable = (s: string): boolean => s.length >= 40 && !/^\s*(?:\d{1,3}[.)]\
 const ASKED_SHARE = 0.5;
 /** Choice factor of a sentence that is not quotable. */
 const POOR_QUOTE = 0.7;
+/** Weight share left to a measure word ("montant", "cost"). */
+const MEASURE_SHARE = 0.3;
+/** Choice factor of a figure sentence lacking the year the question names. */
+const OTHER_YEAR = 0.6;
+const YEAR = /^(?:1[89]|20)\d\d$/;
 /** Choice factor of a sentence that only repeats its heading. */
 const EMPTY_QUOTE = 0.3;
 
@@ -220,13 +225,18 @@ function candidate(h: HitScores, need: Requirement, local: number[]): { result: 
   // The sentence is chosen by the words that set it apart from the other candidates, not by the topic words they all share.
   // A figure or a date should sit next to what is asked about (the words weighing most among the candidates).
   const maxLocal = Math.max(...local);
-  const askedLocal = need ? groups.filter((_, i) => (local[i] ?? 0) >= maxLocal * ASKED_SHARE) : [];
+  // A year qualifies the figure; it is not what the figure should sit next to.
+  const askedLocal = need ? groups.filter((g, i) => (local[i] ?? 0) >= maxLocal * ASKED_SHARE && !YEAR.test(g.term)) : [];
   const empty = uninformative(hit.passage, parts);
+  // A year in a figure question qualifies the figure: a sentence without it states another year's figure.
+  const years = need === 'figure' ? groups.filter((g) => YEAR.test(g.term)) : [];
+  const yearOk = (i: number): boolean => years.every((g) => (sentenceTerms[i] ?? []).some((t) => groupMatches(g, t)));
   const choice = scores.map(
     (s, i) =>
       reweighted(s, local) *
       (quotable(hit.passage.sentences[i] ?? '') ? 1 : POOR_QUOTE) *
       (empty[i] ? EMPTY_QUOTE : 1) *
+      (years.length && !yearOk(i) ? OTHER_YEAR : 1) *
       (need && s.matched && meets(hit.passage, i, need) ? figureProximity(sentenceTerms[i] ?? [], askedLocal, need) : 1),
   );
   let top = -1;
@@ -299,8 +309,14 @@ export function retrieve(
   needs: Requirement[] = [undefined],
   subject: ReadonlySet<string> = new Set(),
   minConfidence = 0,
+  measure: ReadonlySet<string> = new Set(),
 ): (RetrievalResult | undefined)[] {
-  const base = termGroups(question, lang, tools, index, frame).map((g) => (subject.has(g.term) ? { ...g, subject: true } : g));
+  // The measure a figure question asks for ("montant", "cost", "pourcentage") is what the figure states:
+  // it weighs little, so the quote is chosen by what is measured and its qualifiers ("par participant").
+  const base = termGroups(question, lang, tools, index, frame).map((g) => {
+    const w = measure.has(g.term) ? { ...g, weight: g.weight * MEASURE_SHARE } : g;
+    return subject.has(g.term) ? { ...w, subject: true } : w;
+  });
   const best: ({ result: RetrievalResult; rank: number } | undefined)[] = needs.map(() => undefined);
   if (!base.length) return best.map(() => undefined);
   const hits = index.search(question, { lang, limit: HITS });
