@@ -44,6 +44,8 @@ const CONFIDENCE_PASSAGE = 0.6;
 const UNANCHORED = 0.6;
 /** Passage ranking: confidence first, then the best sentence's own score. */
 const RANK_CONFIDENCE = 0.8;
+/** Share of a question of known words that anchors a quote lacking its rarest word. */
+const RELAXED_ANCHOR = 0.7;
 /** Share of the question the quote (with its heading) must hold by itself. */
 const QUOTE_MIN = 0.5;
 /** A second sentence is quoted when it scores at least this share of the best one. */
@@ -82,7 +84,7 @@ export function termGroups(
   const phrases = nameRuns(question).map((run) => tools.analyze(run, lang)).filter((terms) => terms.length > 1);
   return groups.map((g) => {
     const name = phrases.findIndex((terms) => terms.includes(g.term));
-    const weighted = g.weight > 0 ? g : { ...g, weight: unknownWeight(g) };
+    const weighted = g.weight > 0 ? g : { ...g, weight: unknownWeight(g), unknown: true };
     return name >= 0 ? { ...weighted, name } : weighted;
   });
 }
@@ -271,16 +273,22 @@ function candidate(h: HitScores, need: Requirement, local: number[]): { result: 
   const asked = groups.filter((g) => !g.subject);
   // A multi-word proper name counts whole: "United States" is not "unité" plus something else.
   const namesWhole = groups.every((g) => g.name === undefined || nameFound(groups.filter((o) => o.name === g.name), [quotedTerms, parts.heading]));
+  // The quote and the heading it sits under must hold a fair share of the question on their own.
+  const shownScore = scoreSentence(groups, shown);
+  const quoteCoverage = shownScore.coverage;
+  // When every word of the question is a word of the corpus, its rarest one may be a mere verb ("revient"):
+  // a quote holding most of the rest is anchored too. An unknown word keeps the strict rule (other topics).
+  const allKnown = groups.every((g) => !g.unknown);
   const anchored =
     namesWhole &&
-    strongest(groups).some(inQuote) &&
+    (strongest(groups).some(inQuote) || (allKnown && quoteCoverage >= RELAXED_ANCHOR)) &&
     (asked.length === 0 || asked.length === groups.length || strongest(asked).some(inQuote));
-  // The quote and the heading it sits under must hold a fair share of the question on their own.
-  const quoteCoverage = scoreSentence(groups, shown).coverage;
+  // One word in common with a question of several is a mention, not an answer ("passeport" in a footnote).
+  const mentionOnly = groups.length >= 2 && shownScore.matched < 2;
   const says = chosen.some((i) => !empty[i]);
   const confidence =
     (CONFIDENCE_PASSAGE * passageScore.coverage + (1 - CONFIDENCE_PASSAGE) * topScore.coverage) *
-    (anchored && says ? 1 : UNANCHORED) *
+    (anchored && says && !mentionOnly ? 1 : UNANCHORED) *
     (quoteCoverage >= QUOTE_MIN ? 1 : UNANCHORED);
   return {
     // Rank by confidence, then by how compact the best sentence is, lightly by the index's order.

@@ -18,6 +18,8 @@ export interface TermGroup {
   weight: number;
   /** Part of an entity the question is about (a person, a défi, an administration), not of what it asks. */
   subject?: boolean;
+  /** A word the corpus never uses (its weight is then a guess, see retrieval.ts). */
+  unknown?: boolean;
   /** Part of a multi-word proper name of the question ("United States"): its words only count together. */
   name?: number;
 }
