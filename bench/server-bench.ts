@@ -210,7 +210,7 @@ async function measured(name: string, server: Server, load: () => Promise<Stats>
     console.log(
       `      inside the server: loop delay p50/p99/max ${inside.loopP50Ms}/${inside.loopP99Ms}/${inside.loopMaxMs} ms, ` +
         `loop busy ${Math.round(inside.utilisation * 100)}%, CPU ${Math.round(inside.cpuMs / 10 / seconds)}% of a core, ` +
-        `GC ${inside.gcCount}× ${inside.gcMs} ms (max ${inside.gcMaxMs} ms), stdout ${inside.stdoutWrites} writes ${inside.stdoutMs} ms (max ${inside.stdoutMaxMs} ms); ` +
+        `GC ${inside.gcCount}× ${inside.gcMs} ms (max ${inside.gcMaxMs} ms), blocking stdout writes ${inside.stdoutWrites}: ${inside.stdoutMs} ms (max ${inside.stdoutMaxMs} ms); ` +
         `answer (bot + cache) p50/p99/max ${row.serverAnswerP50Ms}/${row.serverAnswerP99Ms}/${row.serverAnswerMaxMs} ms; ` +
         `bench client loop delay p99 ${row.clientLoopP99Ms} ms`,
     );

@@ -32,7 +32,8 @@ Environment:
   RAPPORTEUR_HTTP_RATE     per-client answer rate of the HTTP API, e.g. 20/s,40 (0 disables)
   RAPPORTEUR_WS_PER_CLIENT most chat sockets open at once from one address (default 50; 0 disables,
                            e.g. behind a reverse proxy, where every client has the proxy's address)
-  RAPPORTEUR_TRUST_PROXY   behind a reverse proxy: hops to trust (e.g. 1) or trusted addresses`;
+  RAPPORTEUR_TRUST_PROXY   behind a reverse proxy: hops to trust (e.g. 1) or trusted addresses
+  RAPPORTEUR_WARM_UP       0 skips warming a new index's bot with questions drawn from its corpus`;
 
 const say = (text: string): void => void process.stderr.write(text + '\n');
 
@@ -109,11 +110,16 @@ async function main(argv: string[]): Promise<number> {
 
   const { loadBot } = await import('../server/load-bot.js');
   const { startServer } = await import('../server/server.js');
+  const { Logger } = await import('../server/logging.js');
+  const { bufferedSink } = await import('../server/log-sink.js');
+  // Log lines must never make a request wait for a slow stdout reader.
+  const sink = bufferedSink();
   const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { version: string };
   const server = await startServer({
     indexPath,
     loader: loadBot,
     widgetDir: join(repo, 'web-widget'),
+    logger: new Logger(sink),
     host: values.host ?? env.HOST ?? '127.0.0.1',
     port,
     version: pkg.version,
@@ -123,11 +129,13 @@ async function main(argv: string[]): Promise<number> {
     ...(httpRateLimit !== undefined ? { httpRateLimit } : {}),
     ...(perClient !== undefined ? { ws: { maxConnectionsPerClient: Number(perClient) } } : {}),
     ...(env.RAPPORTEUR_TRUST_PROXY ? { trustProxy: trustProxy(env.RAPPORTEUR_TRUST_PROXY) } : {}),
+    ...(env.RAPPORTEUR_WARM_UP === '0' ? { warmUp: false as const } : {}),
   });
   const result = await server.ready;
   if (!result.ok) {
     say(`error: could not load ${indexPath}: ${result.error}`);
     await server.close();
+    sink.flushSync();
     return 1;
   }
   say(`rapporteur is ready at ${server.url}/`);
@@ -136,6 +144,7 @@ async function main(argv: string[]): Promise<number> {
   });
   say('stopping…');
   await server.close();
+  sink.flushSync();
   return 0;
 }
 

@@ -17,9 +17,9 @@ import { newSession, type Bot } from '../bot/types.js';
 import type { LoadedCorpus } from '../index/types.js';
 
 export interface WarmUpOptions {
-  /** Stop after this much wall time (default 3000 ms). */
+  /** Stop after this much wall time (default 10 s: a safety bound; on a busy machine 150 questions take several seconds). */
   budgetMs?: number;
-  /** Most questions asked (default 150). */
+  /** Most questions asked (default 150: fewer left the bench's first seconds slow). */
   maxQuestions?: number;
   /** Stops the warm-up early (the server is closing). */
   signal?: AbortSignal;
@@ -63,7 +63,7 @@ export function warmUpQuestions(bot: Bot, corpus: LoadedCorpus, max: number): st
 /** Asks the warm-up questions, yielding to the event loop between them; never throws. */
 export async function warmUp(bot: Bot, corpus: LoadedCorpus, options: WarmUpOptions = {}): Promise<WarmUpResult> {
   const started = performance.now();
-  const budget = options.budgetMs ?? 3000;
+  const budget = options.budgetMs ?? 10_000;
   let asked = 0;
   let questions: string[] = [];
   try {
