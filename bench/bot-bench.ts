@@ -34,16 +34,24 @@ async function main(): Promise<void> {
   // Warm-up round: first calls fill per-passage caches and JIT.
   for (const q of questions) bot.answer(q.q, newSession());
   const times: number[] = [];
+  // CPU time as well as wall time: on a shared machine, wall time counts other processes' turns.
+  const cpuTimes: number[] = [];
+  const cpuStart = process.cpuUsage();
   for (let r = 0; r < ROUNDS; r++) {
     for (const q of questions) {
       const session = newSession();
       for (const b of q.before ?? []) bot.answer(b, session);
+      const c = process.cpuUsage();
       const s = performance.now();
       bot.answer(q.q, session);
       times.push(performance.now() - s);
+      const d = process.cpuUsage(c);
+      cpuTimes.push((d.user + d.system) / 1000);
     }
   }
+  const cpuAll = process.cpuUsage(cpuStart);
   times.sort((a, b) => a - b);
+  cpuTimes.sort((a, b) => a - b);
   global.gc?.();
   const mem = process.memoryUsage();
   console.log(`corpus: ${corpus.documents.length} documents, ${corpus.index.passageCount} passages`);
@@ -51,6 +59,10 @@ async function main(): Promise<void> {
   console.log(
     `answer(): ${times.length} calls over ${questions.length} questions — p50 ${quantile(times, 0.5).toFixed(2)} ms, ` +
       `p99 ${quantile(times, 0.99).toFixed(2)} ms, max ${(times[times.length - 1] ?? NaN).toFixed(2)} ms (target p99 < 10 ms)`,
+  );
+  console.log(
+    `answer() CPU time: p50 ${quantile(cpuTimes, 0.5).toFixed(2)} ms, p99 ${quantile(cpuTimes, 0.99).toFixed(2)} ms; ` +
+      `loop mean ${((cpuAll.user + cpuAll.system) / 1000 / times.length).toFixed(2)} ms/call (includes follow-up set-up and GC threads)`,
   );
   console.log(`memory: rss ${mb(mem.rss)} (before loading ${mb(base.rss)}), heap used ${mb(mem.heapUsed)}`);
   if (quantile(times, 0.99) >= 10) process.exitCode = 1;

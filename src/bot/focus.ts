@@ -15,7 +15,7 @@ import type { TermGroup } from './sentences.js';
 /** A question word found in more than this share of a document's passages is a topic word of it. */
 export const TOPIC_SHARE = 0.25;
 /** At most this many extra passages; those holding the most discriminating words first. */
-const FOCUS_MAX = 40;
+const FOCUS_MAX = 24;
 
 type Analyze = (text: string, lang?: Lang) => string[];
 

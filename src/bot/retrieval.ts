@@ -8,7 +8,7 @@ import type { PassageSearch, SearchHit } from '../index/types.js';
 import { editDistance } from '../text/natural.js';
 import { focusedHits } from './focus.js';
 import { analysed, type AnalysedPassage } from './passage-terms.js';
-import { figureProximity, groupMatches, minimalSpan, rarity, reweighted, scoreSentence, type SentenceScore, statesDate, statesFigure, type TermGroup } from './sentences.js';
+import { coverageOf, figureProximity, groupMatches, minimalSpan, rarity, reweighted, scoreSentence, type SentenceScore, statesDate, statesFigure, type TermGroup } from './sentences.js';
 
 export interface TermTools {
   /** The index's analyzer (same terms as `documentFrequency` and `SearchHit.terms`). */
@@ -178,7 +178,7 @@ function scoreHit(hit: SearchHit, rankPos: number, groups: TermGroup[], tools: T
     rankPos,
     groups,
     parts,
-    passage: scoreSentence(groups, parts.all),
+    passage: coverageOf(groups, parts.all),
     // Scored on demand: most candidates are ruled out by their passage's coverage alone.
     get sentences() {
       return (sentences ??= parts.sentences.map((terms) => scoreSentence(groups, terms)));
@@ -274,7 +274,7 @@ function candidate(h: HitScores, need: Requirement, local: number[]): { result: 
   // A multi-word proper name counts whole: "United States" is not "unité" plus something else.
   const namesWhole = groups.every((g) => g.name === undefined || nameFound(groups.filter((o) => o.name === g.name), [quotedTerms, parts.heading]));
   // The quote and the heading it sits under must hold a fair share of the question on their own.
-  const shownScore = scoreSentence(groups, shown);
+  const shownScore = coverageOf(groups, shown);
   const quoteCoverage = shownScore.coverage;
   // When every word of the question is a word of the corpus, its rarest one may be a mere verb ("revient"):
   // a quote holding most of the rest is anchored too. An unknown word keeps the strict rule (other topics).

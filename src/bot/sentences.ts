@@ -62,6 +62,33 @@ function matchesOf(groups: TermGroup[]): Map<string, number[]> {
   return m;
 }
 
+/** Which groups the terms hold (coverage, count and mask; no span): enough for a whole passage. */
+export function coverageOf(groups: TermGroup[], terms: string[]): SentenceScore {
+  const total = groups.reduce((s, g) => s + g.weight, 0);
+  const memo = matchesOf(groups);
+  const seen = new Array<boolean>(groups.length).fill(false);
+  let hit = 0;
+  let matched = 0;
+  let mask = 0;
+  for (const t of terms) {
+    let which = memo.get(t);
+    if (!which) {
+      which = [];
+      for (let gi = 0; gi < groups.length; gi++) if (groupMatches(groups[gi] as TermGroup, t)) which.push(gi);
+      memo.set(t, which);
+    }
+    for (const gi of which) {
+      if (seen[gi]) continue;
+      seen[gi] = true;
+      hit += (groups[gi] as TermGroup).weight;
+      matched++;
+      if (gi < 31) mask |= 1 << gi;
+    }
+  }
+  const coverage = total ? hit / total : 0;
+  return { coverage, matched, span: 0, score: coverage, mask };
+}
+
 /** Score one sentence given its analysed terms in order. */
 export function scoreSentence(groups: TermGroup[], sentenceTerms: string[]): SentenceScore {
   const total = groups.reduce((s, g) => s + g.weight, 0);
@@ -99,28 +126,30 @@ export function scoreSentence(groups: TermGroup[], sentenceTerms: string[]): Sen
   return { coverage, matched, span, score: coverage * (0.85 + 0.15 * compactness), mask };
 }
 
-/** Smallest window (in tokens) containing one position of each list. */
+/** Smallest window (in tokens) containing one position of each list (0 when a list is empty). */
 export function minimalSpan(lists: number[][]): number {
-  const events: [number, number][] = [];
-  lists.forEach((l, i) => l.forEach((p) => events.push([p, i])));
-  events.sort((a, b) => a[0] - b[0]);
-  const need = lists.length;
-  const count = new Map<number, number>();
-  let have = 0;
+  // Walk the lists in step, always advancing the one at the window's left end: no allocation but the cursors.
+  const sorted = lists.map((l) => (l.every((v, i) => i === 0 || (l[i - 1] as number) <= v) ? l : [...l].sort((a, b) => a - b)));
+  if (!sorted.length || sorted.some((l) => !l.length)) return 0;
+  const at = new Array<number>(sorted.length).fill(0);
   let best = Infinity;
-  let left = 0;
-  for (const [pos, list] of events) {
-    count.set(list, (count.get(list) ?? 0) + 1);
-    if (count.get(list) === 1) have++;
-    while (have === need) {
-      const [lpos, llist] = events[left] ?? [pos, list];
-      best = Math.min(best, pos - lpos + 1);
-      count.set(llist, (count.get(llist) ?? 1) - 1);
-      if (count.get(llist) === 0) have--;
-      left++;
+  for (;;) {
+    let min = Infinity;
+    let max = -Infinity;
+    let left = 0;
+    for (let i = 0; i < sorted.length; i++) {
+      const v = (sorted[i] as number[])[at[i] as number] as number;
+      if (v < min) {
+        min = v;
+        left = i;
+      }
+      if (v > max) max = v;
     }
+    best = Math.min(best, max - min + 1);
+    const next = (at[left] as number) + 1;
+    if (next >= (sorted[left] as number[]).length) return best;
+    at[left] = next;
   }
-  return Number.isFinite(best) ? best : 0;
 }
 
 const NUMBER_WORDS =
