@@ -19,19 +19,19 @@ describe('answer evaluation floors', () => {
   it('keeps overall accuracy and few false fallbacks', () => {
     const f = figures(results);
     expect(results.length).toBeGreaterThanOrEqual(100);
-    expect(f.accuracy).toBeGreaterThanOrEqual(0.78);
+    expect(f.accuracy).toBeGreaterThanOrEqual(0.8);
     expect(f.falseFallbackRate).toBeLessThanOrEqual(0.1);
     expect(f.sourcePrecision).toBeGreaterThanOrEqual(0.78);
   });
   it('answers rule questions and follow-ups from the knowledge', () => {
     const rules = figures(results.filter((r) => r.question.kind === 'rule' || r.question.kind === 'followup'));
-    expect(rules.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(rules.accuracy).toBeGreaterThanOrEqual(0.95);
   });
   it('gives the fallback to out-of-scope questions', () => {
     const oos = results.filter((r) => r.question.expect === 'fallback');
-    // Every tuning out-of-scope question; the held-out set has one known miss (reported with the eval figures).
-    expect(oos.filter((r) => r.question.split === 'tune').every((r) => r.fallback)).toBe(true);
-    expect(figures(oos).fallbackOnOutOfScope).toBeGreaterThanOrEqual(0.95);
+    // Every out-of-scope question, tuning and held-out alike.
+    expect(oos.filter((r) => !r.fallback).map((r) => r.question.q)).toEqual([]);
+    expect(figures(oos).fallbackOnOutOfScope).toBe(1);
   });
   it('answers small talk as small talk', () => {
     expect(results.filter((r) => r.question.kind === 'smalltalk').every((r) => r.correct)).toBe(true);
