@@ -3,11 +3,26 @@
  * start-to-ready time with a built index, resident memory, and a load run on
  * loopback against the real server in its own process: many WebSocket
  * clients asking questions with a think time, then the HTTP endpoint under
- * concurrent clients. Prints answers/s, p50/p99 latency and errors.
+ * concurrent clients. Prints answers/s, p50/p99/max latency, errors, and what
+ * the server saw meanwhile (bench/server-probe.ts, preloaded into the server
+ * only): its event-loop delay (the key figure: time every answer waited behind
+ * other work), busy share, CPU, GC, its longest stalls, and the bot's own time.
+ *
+ * How latency is measured: from just before a question is sent to the moment
+ * its answer frame is read, in a client process apart from the server (the
+ * client's own event-loop delay is printed: it bounds the client's error).
+ * Sockets are all connected and greeted, and the server has logged the end of
+ * its warm-up, before the measured phase. Clients are closed-loop with a
+ * think time after each answer, like people: a server stall delays the
+ * questions in flight, not questions that would have been sent meanwhile (no
+ * coordinated-omission correction is applied; the stalls list shows them). The
+ * HTTP phase has no think time: it saturates the server, so its latency is
+ * mostly queueing (≈ concurrency / throughput).
  *
  * Environment (all optional):
  *   RAPPORTEUR_INDEX            index to serve (default: the tests' cached index of the whole
  *                               corpus, corpus/ + ../shared/corpus, built when stale)
+ *   BENCH_SERVER_CORPUS         `seed`: the seed articles of corpus/ only
  *   BENCH_SERVER_SECONDS        WebSocket phase duration (default 30)
  *   BENCH_SERVER_HTTP_SECONDS   HTTP phase duration (default 10)
  *   BENCH_SERVER_CLIENTS        concurrent WebSocket clients (default 500)
@@ -16,17 +31,19 @@
  *                               mostly never asked before (default 0.5); the rest are popular
  *                               questions that the server's answer cache may serve
  *   BENCH_SERVER_HTTP_CONCURRENCY  HTTP requests in flight (default 8)
- *   BENCH_SERVER_CORPUS         `seed`: the seed articles of corpus/ only (default: the whole corpus)
+ *   BENCH_SERVER_WARMUP_SECONDS unmeasured socket load before the measured phase (default 0)
+ *   BENCH_SERVER_TIMELINE       1: per-second answers and bot time of each phase
+ *   BENCH_SERVER_NODE_ARGS      extra node flags for the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`
+ *   RAPPORTEUR_WARM_UP          0: the server skips its warm-up (to measure what it brings)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { connectAll, httpLoad, newStats, percentile, round1, type Stats } from './server-load.js';
-import type { ProbeReport } from './server-probe.js';
+import { connectAll, httpLoad, newStats, percentile, round1 } from './server-load.js';
+import { measured, recordAnswer, type PhaseResult } from './server-measure.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const num = (name: string, fallback: number): number => {
@@ -41,12 +58,6 @@ const UNIQUE = Math.min(1, Number(process.env.BENCH_SERVER_UNIQUE ?? 0.5));
 const HTTP_CONCURRENCY = Math.min(64, num('BENCH_SERVER_HTTP_CONCURRENCY', 8));
 const WARMUP_SECONDS = Number(process.env.BENCH_SERVER_WARMUP_SECONDS ?? 0);
 const SEED_ONLY = process.env.BENCH_SERVER_CORPUS === 'seed';
-
-/** Answer times the server logged (bot + cache, without queueing), during the current phase. */
-const serverAnswerMs: number[] = [];
-/** This process's own event-loop delay: when it is high, the client, not the server, is late. */
-const clientLoop = monitorEventLoopDelay({ resolution: 5 });
-clientLoop.enable();
 
 const QUESTIONS = [
   "Quels défis le ministère de l'Intérieur a-t-il proposés ?",
@@ -109,7 +120,9 @@ interface Server {
 function startChild(index: string): Promise<Server> {
   const started = performance.now();
   const probeModule = join(repo, 'bench/server-probe.ts');
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', probeModule, join(repo, 'src/cli/start.ts'), '--index', index, '--port', '0', '--host', '127.0.0.1'], {
+  // BENCH_SERVER_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`: extra node flags for the server only.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', '--import', probeModule, join(repo, 'src/cli/start.ts'), '--index', index, '--port', '0', '--host', '127.0.0.1'], {
     cwd: repo,
     // Every client is on loopback, one address: no per-client socket cap.
     env: { ...process.env, RAPPORTEUR_HTTP_RATE: '0', RAPPORTEUR_WS_PER_CLIENT: '0', RAPPORTEUR_ADMIN_TOKEN: '' },
@@ -128,7 +141,7 @@ function startChild(index: string): Promise<Server> {
     createInterface({ input: child.stdout! }).on('line', (line) => {
       if (!line.startsWith('{')) return;
       const event = JSON.parse(line) as { event: string; url?: string; ms?: number; botMs?: number; questions?: number };
-      if (event.botMs !== undefined) serverAnswerMs.push(event.botMs);
+      if (event.botMs !== undefined) recordAnswer(event.botMs);
       if (event.event === 'index_warmed') onWarmed({ questions: event.questions ?? 0, ms: event.ms ?? NaN });
       if (event.event === 'listening') url = event.url ?? '';
       if (event.event === 'ready') {
@@ -148,77 +161,6 @@ function memoryKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   }
 }
 
-interface PhaseResult extends Record<string, unknown> {
-  answers: number;
-  answersPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  maxMs: number;
-  errors: number;
-  serverLoopP99Ms: number;
-}
-
-/** Inside the server: event-loop delay, busy share, CPU, GC, stdout blocking (bench/server-probe.ts). */
-function probe(child: ChildProcess, message: 'reset' | 'report'): Promise<ProbeReport | undefined> {
-  if (message === 'reset') return Promise.resolve(void child.send('reset'));
-  return new Promise((resolveReport) => {
-    const timer = setTimeout(() => resolveReport(undefined), 5000);
-    const onMessage = (m: unknown) => {
-      const report = (m as { probe?: ProbeReport }).probe;
-      if (!report) return;
-      clearTimeout(timer);
-      child.off('message', onMessage);
-      resolveReport(report);
-    };
-    child.on('message', onMessage);
-    child.send('report');
-  });
-}
-
-/** Runs one measured phase: the probes are reset at its start and read at its end. */
-async function measured(name: string, server: Server, load: () => Promise<Stats>): Promise<PhaseResult> {
-  serverAnswerMs.length = 0;
-  clientLoop.reset();
-  await probe(server.child, 'reset');
-  const started = performance.now();
-  const stats = await load();
-  const seconds = (performance.now() - started) / 1000;
-  const inside = await probe(server.child, 'report');
-  const sorted = [...stats.latencies].sort((a, b) => a - b);
-  const bot = [...serverAnswerMs].sort((a, b) => a - b);
-  const row: PhaseResult = {
-    answers: stats.answers,
-    answersPerSecond: Math.round(stats.answers / seconds),
-    p50Ms: round1(percentile(sorted, 50)),
-    p99Ms: round1(percentile(sorted, 99)),
-    maxMs: round1(sorted.at(-1) ?? NaN),
-    errors: stats.errors,
-    serverLoopP99Ms: inside?.loopP99Ms ?? NaN,
-    server: inside,
-    serverAnswerP50Ms: round1(percentile(bot, 50)),
-    serverAnswerP99Ms: round1(percentile(bot, 99)),
-    serverAnswerMaxMs: round1(bot.at(-1) ?? NaN),
-    clientLoopP99Ms: round1(clientLoop.percentile(99) / 1e6),
-  };
-  const kinds = [...stats.errorKinds].map(([k, n]) => `${k}×${n}`).join(', ');
-  console.log(
-    `${name.padEnd(5)} ${String(row.answers).padStart(6)} answers ${String(row.answersPerSecond).padStart(5)}/s  ` +
-      `p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  max ${row.maxMs} ms  errors ${row.errors}${kinds ? ` (${kinds})` : ''}  ` +
-      `server event-loop delay p99 ${row.serverLoopP99Ms} ms`,
-  );
-  if (inside) {
-    console.log(
-      `      inside the server: loop delay p50/p99/max ${inside.loopP50Ms}/${inside.loopP99Ms}/${inside.loopMaxMs} ms, ` +
-        `loop busy ${Math.round(inside.utilisation * 100)}%, CPU ${Math.round(inside.cpuMs / 10 / seconds)}% of a core, ` +
-        `GC ${inside.gcCount}× ${inside.gcMs} ms (max ${inside.gcMaxMs} ms), blocking stdout writes ${inside.stdoutWrites}: ${inside.stdoutMs} ms (max ${inside.stdoutMaxMs} ms); ` +
-        `answer (bot + cache) p50/p99/max ${row.serverAnswerP50Ms}/${row.serverAnswerP99Ms}/${row.serverAnswerMaxMs} ms; ` +
-        `bench client loop delay p99 ${row.clientLoopP99Ms} ms`,
-    );
-    if (inside.stalls.length) console.log(`      longest server stalls (s into the phase: ms): ${inside.stalls.map((s) => `${s.atS}: ${s.ms}`).join(', ')}`);
-  }
-  return row;
-}
-
 async function wsPhase(server: Server): Promise<PhaseResult> {
   const wsUrl = server.url.replace(/^http/, 'ws') + '/ws';
   const connectStats = newStats();
@@ -233,7 +175,7 @@ async function wsPhase(server: Server): Promise<PhaseResult> {
     await Promise.all(clients.map((c, i) => c.run(question, i, THINK_MS, deadline, newStats())));
     console.log(`websocket: ${WARMUP_SECONDS} s of unmeasured warm-up load`);
   }
-  const row = await measured('ws', server, async () => {
+  const row = await measured('ws', server.child, async () => {
     const stats = newStats();
     const deadline = Date.now() + WS_SECONDS * 1000;
     await Promise.all(clients.map((c, i) => c.run(question, i, THINK_MS, deadline, stats)));
@@ -245,8 +187,8 @@ async function wsPhase(server: Server): Promise<PhaseResult> {
 }
 
 async function httpPhase(server: Server): Promise<PhaseResult> {
-  console.log(`http: ${HTTP_CONCURRENCY} concurrent clients, no think time, ${HTTP_SECONDS} s`);
-  return measured('http', server, async () => {
+  console.log(`http: ${HTTP_CONCURRENCY} concurrent clients, no think time (saturating: latency is mostly queueing), ${HTTP_SECONDS} s`);
+  return measured('http', server.child, async () => {
     const stats = newStats();
     await httpLoad(server.url, question, HTTP_CONCURRENCY, Date.now() + HTTP_SECONDS * 1000, stats);
     return stats;
