@@ -14,6 +14,8 @@ export interface AnalysedPassage {
   heading: string[];
   /** Heading and sentence terms together (passage coverage). */
   all: string[];
+  /** The same, each term once (coverage needs no order). */
+  unique: string[];
 }
 
 type Analyze = (text: string, lang?: Passage['lang']) => string[];
@@ -28,7 +30,8 @@ export function analysed(p: Passage, analyze: Analyze): AnalysedPassage {
   if (!cached) {
     const sentences = p.sentences.map((s) => analyze(withoutFootnoteCalls(s), p.lang));
     const heading = analyze(`${p.title} ${p.section}`, p.lang);
-    cached = { sentences, heading, all: [...heading, ...sentences.flat()] };
+    const all = [...heading, ...sentences.flat()];
+    cached = { sentences, heading, all, unique: [...new Set(all)] };
     cache.set(p, cached);
   }
   return cached;

@@ -178,7 +178,7 @@ function scoreHit(hit: SearchHit, rankPos: number, groups: TermGroup[], tools: T
     rankPos,
     groups,
     parts,
-    passage: coverageOf(groups, parts.all),
+    passage: coverageOf(groups, parts.unique),
     // Scored on demand: most candidates are ruled out by their passage's coverage alone.
     get sentences() {
       return (sentences ??= parts.sentences.map((terms) => scoreSentence(groups, terms)));
