@@ -3,6 +3,7 @@
  * Everything from the network is validated here: the rest of the widget
  * only ever sees well-typed, bounded data.
  */
+import type { Source } from '../../src/bot/types.js';
 
 export type UiLang = 'fr' | 'en';
 
@@ -11,14 +12,8 @@ export interface QuickReply {
   payload: string;
 }
 
-export interface SourceRef {
-  id: string;
-  title: string;
-  path: string;
-  page?: number;
-  url?: string;
-  snippet: string;
-}
+/** The bot's cited source, as the server sends it (validated below before use). */
+export type SourceRef = Source;
 
 export type ClientMessage =
   | { type: 'hello' }
