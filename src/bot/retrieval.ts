@@ -8,6 +8,7 @@ import type { PassageSearch, SearchHit } from '../index/types.js';
 import { editDistance } from '../text/natural.js';
 import { focusedHits } from './focus.js';
 import { analysed, type AnalysedPassage } from './passage-terms.js';
+import { completeQuote } from './quote-span.js';
 import { coverageOf, figureProximity, groupMatches, minimalSpan, rarity, reweighted, scoreSentence, type SentenceScore, statesDate, statesFigure, type TermGroup } from './sentences.js';
 
 export interface TermTools {
@@ -290,13 +291,16 @@ function candidate(h: HitScores, need: Requirement, local: number[]): { result: 
     (CONFIDENCE_PASSAGE * passageScore.coverage + (1 - CONFIDENCE_PASSAGE) * topScore.coverage) *
     (anchored && says && !mentionOnly ? 1 : UNANCHORED) *
     (quoteCoverage >= QUOTE_MIN ? 1 : UNANCHORED);
+  // The quote reads as whole statements (a sentence cut at a line end, one announcing a list with ':');
+  // the completion only shows more of the passage: confidence and rank stay those of the chosen sentences.
+  const quoted = completeQuote(hit.passage.sentences, chosen);
   return {
     // Rank by confidence, then by how compact the best sentence is, lightly by the index's order.
     rank: confidence * RANK_CONFIDENCE + (choice[top] ?? 0) * (1 - RANK_CONFIDENCE) - rankPos * 0.005,
     result: {
       passage: hit.passage,
-      sentences: chosen,
-      quote: chosen.map((i) => hit.passage.sentences[i] ?? '').join(' '),
+      sentences: quoted,
+      quote: quoted.map((i) => hit.passage.sentences[i] ?? '').join(' '),
       confidence,
       passageCoverage: passageScore.coverage,
       sentenceCoverage: scoreSentence(groups, quotedTerms).coverage,

@@ -1,0 +1,46 @@
+/**
+ * Quote completion, pure: the sentences a quote needs around the ones chosen
+ * for their words, so that it reads as whole statements. PDF extraction and
+ * sentence splitting cut statements at line or page ends ("… indemnités de
+ * mise à" / "la retraite - à six fois le plafond…"), and a sentence ending
+ * with ':' announces what follows (a list, a definition): quoting it alone
+ * shows the question's words without the fact.
+ */
+
+/** Ends like a statement: final punctuation, maybe followed by closing quotes, brackets or a footnote call. */
+const CLOSED = /[.!?…;]["»”’)\]\s\d]*$/u;
+/** Opens like the continuation of the previous sentence: a lowercase word (not a list item). */
+const CONTINUES = /^[\p{Ll}]/u;
+/** At most this many sentences in a completed quote. */
+const MAX_SENTENCES = 4;
+/** A continuation is added only while the quote stays readable. */
+const MAX_CHARS = 900;
+
+/** Does the sentence stop short of a full statement (announces or carries on into the next one)? */
+export const opensOnward = (s: string): boolean => {
+  const t = s.trimEnd();
+  return t.endsWith(':') || !CLOSED.test(t);
+};
+
+/**
+ * The chosen sentence indexes plus the neighbours that complete them: the next sentence after one that
+ * ends with ':' or without final punctuation, the previous one before a sentence opening in lowercase.
+ * Sorted, within the passage.
+ */
+export function completeQuote(sentences: string[], chosen: number[]): number[] {
+  const out = new Set(chosen);
+  let chars = chosen.reduce((n, i) => n + (sentences[i]?.length ?? 0), 0);
+  const add = (i: number): boolean => {
+    const s = sentences[i];
+    if (s === undefined || out.has(i) || out.size >= MAX_SENTENCES || chars + s.length > MAX_CHARS) return false;
+    out.add(i);
+    chars += s.length;
+    return true;
+  };
+  for (const i of [...chosen].sort((a, b) => a - b)) {
+    // Walk forward while each sentence leaves its statement open (a list announced by ':' may run on).
+    for (let j = i; opensOnward(sentences[j] ?? '.') && add(j + 1); j++);
+    if (CONTINUES.test(sentences[i] ?? '')) add(i - 1);
+  }
+  return [...out].sort((a, b) => a - b);
+}

@@ -1,0 +1,35 @@
+/** Quote completion: a quote reads as whole statements (see src/bot/quote-span.ts). */
+import { describe, expect, it } from 'vitest';
+import { completeQuote, opensOnward } from '../../src/bot/quote-span.js';
+
+describe('quote completion', () => {
+  it('tells closed statements from open ones', () => {
+    expect(opensOnward('Le coût est de 10 €.')).toBe(false);
+    expect(opensOnward('Le coût est de 10 € (source : DSN).')).toBe(false);
+    expect(opensOnward('Il fixe « un plafond ».')).toBe(false);
+    expect(opensOnward('une collectivité de plus de 50 agents ;')).toBe(false);
+    expect(opensOnward('Le jury se déroule comme suit :')).toBe(true);
+    expect(opensOnward('la loi a limité le plafond des indemnités de mise à')).toBe(true);
+  });
+
+  it('adds what a sentence announces or carries on into, and what a lowercase sentence continues', () => {
+    const s = [
+      'Le contexte est connu.',
+      'La loi a limité le plafond des indemnités de mise à',
+      'la retraite à six fois le plafond annuel ;',
+      'Une autre phrase.',
+    ];
+    expect(completeQuote(s, [1])).toEqual([1, 2]);
+    expect(completeQuote(s, [2])).toEqual([1, 2]);
+    expect(completeQuote(s, [0])).toEqual([0]);
+    const list = ['Trois cas sont prévus :', 'si la loi le prévoit,', 'si la personne est d’accord', 'ou si elle est décédée.', 'Fin.'];
+    expect(completeQuote(list, [0])).toEqual([0, 1, 2, 3]);
+  });
+
+  it('stays within four sentences and a readable length', () => {
+    const open = Array.from({ length: 8 }, (_, i) => `élément ${i} de la liste`);
+    expect(completeQuote(open, [0]).length).toBe(4);
+    const long = ['Voici :', 'x'.repeat(950)];
+    expect(completeQuote(long, [0])).toEqual([0]);
+  });
+});
