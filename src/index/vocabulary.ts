@@ -56,6 +56,30 @@ export class Vocabulary {
     return lo;
   }
 
+  /**
+   * First position from `from` whose term does not share the first `k` letters of `t`
+   * (`from`'s predecessor does). Galloping then binary search: a large vocabulary skips a
+   * whole subtree in O(log size) instead of stepping through it term by term.
+   */
+  private endOfShared(t: string, k: number, from: number): number {
+    const lcp = this.lcp;
+    const n = this.terms.length;
+    // Short runs are the common case: a few linear steps first.
+    for (let s = 0; s < 8; s++, from++) if (from >= n || (lcp[from] as number) < k) return from;
+    let lo = from - 1;
+    let step = 8;
+    let hi = from + step;
+    while (hi < n && sharesHead(this.terms[hi] as string, t, k)) (lo = hi), (step *= 2), (hi = lo + step);
+    if (hi > n) hi = n;
+    // Term `lo` shares the head, term `hi` does not (or hi = n): the boundary is in (lo, hi].
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >>> 1;
+      if (sharesHead(this.terms[mid] as string, t, k)) lo = mid;
+      else hi = mid;
+    }
+    return hi;
+  }
+
   /** Positions [start, end) of the terms starting with `prefix` (itself included). */
   prefixRange(prefix: string): [number, number] {
     const start = this.lowerBound(prefix, 0);
@@ -123,8 +147,15 @@ export class Vocabulary {
         }
       }
       i++;
-      if (skip) while (i < n && (lcp[i] as number) >= skip) i++;
+      if (skip) i = this.endOfShared(t, skip, i);
       shared = lcp[i] as number;
     }
   }
+}
+
+/** Whether `a` starts with the first `k` letters of `t`. */
+function sharesHead(a: string, t: string, k: number): boolean {
+  if (a.length < k) return false;
+  for (let i = 0; i < k; i++) if (a.charCodeAt(i) !== t.charCodeAt(i)) return false;
+  return true;
 }
