@@ -5,6 +5,7 @@
 import type { Lang } from '../ingest/types.js';
 import type { Catalog } from './catalog.js';
 import { defiHandle } from './catalog.js';
+import { withFrenchArticle } from './templates.js';
 
 export type Suggestions = Record<Lang, string[]>;
 
@@ -19,7 +20,7 @@ export function buildSuggestions(catalog: Catalog): Suggestions {
   const topAdmin = [...count.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   const admin = topAdmin ? catalog.adminById.get(topAdmin) : undefined;
   if (admin) {
-    fr.push(`Quels défis a proposés : ${admin.name} ?`);
+    fr.push(`Quels sont les défis proposés par ${withFrenchArticle(admin.name)} ?`);
     en.push(`Which défis did ${admin.aliases.find((a) => /\b(?:ministry|agency|court)\b/i.test(a)) ?? admin.name} propose?`);
   }
   const promos = [...new Set(catalog.defis.map((e) => e.item.promotion).filter((p): p is number => p !== undefined))].sort();

@@ -43,9 +43,30 @@ export function scopeLabel(lang: Lang, promotion?: string, year?: string): strin
   return '';
 }
 
+const FEMININE_HEADS = new Set(
+  'agence direction cour bibliotheque mission caisse commission delegation inspection autorite prefecture gendarmerie region ville commune chambre assemblee maison fondation association union federation universite societe'.split(' '),
+);
+const PLURAL_HEADS = new Set(['services', 'archives']);
+/** Generic head nouns written in lower case after an article ("le ministère de l’Intérieur"). */
+const COMMON_HEADS = new Set('ministere direction mission services service secretariat delegation commissariat departement inspection'.split(' '));
+
+/**
+ * An administration's name with its French definite article, for running
+ * text: "Ministère de l’Intérieur" → "le ministère de l’Intérieur",
+ * "Agence française…" → "l’Agence française…", "Cour des comptes" → "la Cour des comptes".
+ */
+export function withFrenchArticle(name: string): string {
+  const first = name.split(/\s+/)[0] ?? '';
+  const head = first.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const shown = COMMON_HEADS.has(head) ? first.toLowerCase() + name.slice(first.length) : name;
+  if (/^[aeiouyh]/.test(head)) return `l’${shown}`;
+  if (PLURAL_HEADS.has(head)) return `les ${shown}`;
+  return `${FEMININE_HEADS.has(head) ? 'la' : 'le'} ${shown}`;
+}
+
 export const defisOfAdministrationHeader = (lang: Lang, admin: string, n: number, scope: string): string =>
   lang === 'fr'
-    ? `${n === 1 ? 'Défi proposé' : `${n} défis proposés`} par **${admin}**${scope} :`
+    ? `${n === 1 ? 'Défi proposé' : `${n} défis proposés`} par **${withFrenchArticle(admin)}**${scope} :`
     : `${n === 1 ? 'Défi' : `${n} défis`} proposed by **${admin}**${scope}:`;
 
 export const defisOfPromotionHeader = (lang: Lang, scope: string, n: number): string =>

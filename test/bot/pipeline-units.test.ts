@@ -5,6 +5,7 @@ import { followUpIntent, isFollowUp, mergeSlots } from '../../src/bot/conversati
 import { figureProximity, groupMatches, minimalSpan, reweighted, scoreSentence, statesDate, statesFigure, type TermGroup } from '../../src/bot/sentences.js';
 import { localWeights } from '../../src/bot/retrieval.js';
 import { defiHandle } from '../../src/bot/catalog.js';
+import { withFrenchArticle } from '../../src/bot/templates.js';
 
 describe('normalisation and language', () => {
   it('cleans typography and folds accents', () => {
@@ -116,5 +117,15 @@ describe('défi handles', () => {
     expect(defiHandle('Prévisecours : aider les sapeurs-pompiers')).toBe('Prévisecours');
     expect(defiHandle('b@liseNAV : rendre les trajets en mer plus sûrs')).toBe('b@liseNAV');
     expect(defiHandle('Prévenir les accidents de la route en croisant les données')).toBeUndefined();
+  });
+});
+
+describe('withFrenchArticle', () => {
+  it('puts the right article before an administration name, lower-casing generic heads', () => {
+    expect(withFrenchArticle('Ministère de l’Intérieur')).toBe('le ministère de l’Intérieur');
+    expect(withFrenchArticle('Agence française de développement')).toBe('l’Agence française de développement');
+    expect(withFrenchArticle('Cour des comptes')).toBe('la Cour des comptes');
+    expect(withFrenchArticle('Services du Premier Ministre')).toBe('les services du Premier Ministre');
+    expect(withFrenchArticle('Bibliothèque nationale de France')).toBe('la Bibliothèque nationale de France');
   });
 });
