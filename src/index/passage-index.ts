@@ -56,6 +56,8 @@ export class PassageIndex implements PassageSearch {
   private readonly byId = new Map<string, number>();
   private scorer: Scorer | undefined;
   readonly lexicon: Lexicon;
+  /** Dynamic pruning in the scorer (exact: off only to check it against exhaustive scoring). */
+  pruning = true;
 
   private constructor(
     private readonly terms: TermIndex,
@@ -103,6 +105,11 @@ export class PassageIndex implements PassageSearch {
     return { postings: this.terms.toJSON(), lexicon: this.lexicon.toJSON() };
   }
 
+  /** Clauses the scorer's pruning restricted to existing candidates so far. */
+  get prunedClauses(): number {
+    return this.scorer?.prunedClauses ?? 0;
+  }
+
   get passageCount(): number {
     return this.passages.length;
   }
@@ -141,7 +148,7 @@ export class PassageIndex implements PassageSearch {
     const common = this.passages.length * COMMON_SHARE;
     plan.forEach((c, i) => (c.restrict = i > 0 && c.df > common && (plan[0]?.df ?? 0) > 0));
     this.scorer ??= new Scorer(this.passages.length);
-    const top = this.scorer.top(plan, acceptor(this.passages, options.filters), options.limit ?? 10);
+    const top = this.scorer.top(plan, acceptor(this.passages, options.filters), options.limit ?? 10, this.pruning);
     return top.map(({ doc, score }) => this.hit(plan, doc, score));
   }
 

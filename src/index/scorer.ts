@@ -4,6 +4,7 @@
  * twice); its score is the sum over clauses times its coverage of the query,
  * each clause weighted by its rarity. Linear in the postings read.
  */
+import { SAFETY, totalBound } from './bounds.js';
 import type { TermEntry } from './term-index.js';
 
 /** One query term resolved against the index: the entries it reads, each with a weight. */
@@ -36,6 +37,8 @@ export class Scorer {
   private readonly inQuery: Uint32Array;
   private readonly inTerm: Uint32Array;
   private stamp = 0;
+  /** Clauses scored for existing candidates only because of pruning, since creation (for tests and benches). */
+  prunedClauses = 0;
   /** Lists of the passages touched by the current alternative / clause / query (reused: no garbage). */
   private readonly altList: Int32Array;
   private readonly clauseList: Int32Array;
@@ -65,37 +68,47 @@ export class Scorer {
     return this.stamp;
   }
 
-  /** The `limit` best passages accepted by `accept`, best first. */
-  top(clauses: ResolvedClause[], accept: (doc: number) => boolean, limit: number): { doc: number; score: number }[] {
+  /**
+   * The `limit` best passages accepted by `accept`, best first. With `prune` (MaxScore-style,
+   * exact): before each clause, the `limit`-th best partial score so far is a floor of the final
+   * `limit`-th score (all contributions are positive); once the remaining clauses' upper bounds
+   * cannot lift a new passage above it, later clauses only rescore the surviving candidates, and
+   * a candidate that cannot reach the floor either is dropped. Scores are summed per passage in
+   * the same order as without pruning, so results are identical.
+   */
+  top(clauses: ResolvedClause[], accept: (doc: number) => boolean, limit: number, prune = true): { doc: number; score: number }[] {
     const queryStamp = this.next();
     let nAll = 0;
-    for (const clause of clauses) {
+    let pruning = false;
+    const ubTotal = clauses.map(totalBound);
+    const ubCover = clauses.map((c) => c.weight * Math.max(0, ...c.alternatives.map((a) => a.weight)));
+    for (let ci = 0; ci < clauses.length; ci++) {
+      const clause = clauses[ci] as ResolvedClause;
+      if (prune && ci > 0 && nAll >= limit) {
+        let restT = 0;
+        let restC = 0;
+        let doneT = 0;
+        let doneC = 0;
+        for (let j = 0; j < clauses.length; j++) {
+          if (j < ci) (doneT += ubTotal[j] as number), (doneC += ubCover[j] as number);
+          else (restT += ubTotal[j] as number), (restC += ubCover[j] as number);
+        }
+        // No partial score can exceed what the clauses done so far allow: then the floor cannot
+        // beat the bound either, and computing it would be wasted.
+        const floor = pruning || doneT * doneC * SAFETY > restT * restC ? this.kth(nAll, accept, limit) : 0;
+        // The margin absorbs rounding differences between the bound and the sums it bounds.
+        if (restT * restC * SAFETY < floor) pruning = true;
+        if (pruning) nAll = this.dropHopeless(nAll, restT, restC, floor, queryStamp);
+      }
+      if (pruning && !clause.restrict) this.prunedClauses++;
+      const onlyCandidates = pruning || clause.restrict === true;
       const clauseStamp = this.next();
       let nClause = 0;
       for (const alternative of clause.alternatives) {
         const altStamp = this.next();
-        let nAlt = 0;
-        for (const t of alternative.terms) {
-          const termStamp = this.next();
-          for (const part of t.parts) {
-            const { docs, scores } = part.entry;
-            for (let i = 0; i < docs.length; i++) {
-              const d = docs[i] as number;
-              if (clause.restrict && this.inQuery[d] !== queryStamp) continue;
-              if (this.inAlt[d] !== altStamp) {
-                this.inAlt[d] = altStamp;
-                this.alt[d] = 0;
-                this.hits[d] = 0;
-                this.altList[nAlt++] = d;
-              }
-              this.alt[d] = (this.alt[d] as number) + (scores[i] as number) * part.weight;
-              if (this.inTerm[d] !== termStamp) {
-                this.inTerm[d] = termStamp;
-                this.hits[d] = (this.hits[d] as number) + 1;
-              }
-            }
-          }
-        }
+        const nAlt = onlyCandidates && this.probeIsCheaper(alternative, nAll)
+          ? this.probeAlternative(alternative, nAll, altStamp)
+          : this.scanAlternative(alternative, onlyCandidates, queryStamp, altStamp);
         const n = alternative.terms.length;
         for (let j = 0; j < nAlt; j++) {
           const d = this.altList[j] as number;
@@ -123,9 +136,14 @@ export class Scorer {
         this.covered[d] = (this.covered[d] as number) + (this.cover[d] as number) * clause.weight;
       }
     }
-    // Keep the best `limit` in a small sorted array (limit is small; most passages fail the threshold).
+    return this.select(nAll, accept, limit);
+  }
+
+  /** The `limit` best of the first `n` listed passages accepted by `accept` (ties: lower number first). */
+  private select(n: number, accept: (doc: number) => boolean, limit: number): { doc: number; score: number }[] {
+    // A small sorted array: limit is small and most passages fail the threshold.
     const top: { doc: number; score: number }[] = [];
-    for (let j = 0; j < nAll; j++) {
+    for (let j = 0; j < n; j++) {
       const d = this.queryList[j] as number;
       const score = (this.total[d] as number) * (this.covered[d] as number);
       if (score <= 0) continue;
@@ -139,4 +157,105 @@ export class Scorer {
     }
     return top;
   }
+
+  /** The `limit`-th best partial score so far among accepted candidates (0 when fewer). */
+  private kth(n: number, accept: (doc: number) => boolean, limit: number): number {
+    const top = this.select(n, accept, limit);
+    return top.length >= limit ? (top[limit - 1] as { score: number }).score : 0;
+  }
+
+  /** Unlists the candidates that cannot reach `floor` even with every remaining clause; returns the new count. */
+  private dropHopeless(n: number, restT: number, restC: number, floor: number, queryStamp: number): number {
+    let kept = 0;
+    for (let j = 0; j < n; j++) {
+      const d = this.queryList[j] as number;
+      if (((this.total[d] as number) + restT) * ((this.covered[d] as number) + restC) * SAFETY < floor) this.inQuery[d] = 0;
+      else this.queryList[kept++] = d;
+    }
+    return kept;
+  }
+
+  /** Reads the alternative's postings in full (only listed candidates when `onlyCandidates`). */
+  private scanAlternative(alternative: Alternative, onlyCandidates: boolean, queryStamp: number, altStamp: number): number {
+    let nAlt = 0;
+    for (const t of alternative.terms) {
+      const termStamp = this.next();
+      for (const part of t.parts) {
+        const { docs, scores } = part.entry;
+        for (let i = 0; i < docs.length; i++) {
+          const d = docs[i] as number;
+          if (onlyCandidates && this.inQuery[d] !== queryStamp) continue;
+          if (this.inAlt[d] !== altStamp) {
+            this.inAlt[d] = altStamp;
+            this.alt[d] = 0;
+            this.hits[d] = 0;
+            this.altList[nAlt++] = d;
+          }
+          this.alt[d] = (this.alt[d] as number) + (scores[i] as number) * part.weight;
+          if (this.inTerm[d] !== termStamp) {
+            this.inTerm[d] = termStamp;
+            this.hits[d] = (this.hits[d] as number) + 1;
+          }
+        }
+      }
+    }
+    return nAlt;
+  }
+
+  /** Binary searches per candidate beat a full scan when candidates are few and postings long. */
+  private probeIsCheaper(alternative: Alternative, n: number): boolean {
+    let scan = 0;
+    let probe = 0;
+    for (const t of alternative.terms) {
+      for (const part of t.parts) {
+        const len = part.entry.docs.length;
+        scan += len;
+        probe += n * (Math.log2(len + 1) + 1);
+      }
+    }
+    return probe < scan;
+  }
+
+  /** Same sums as `scanAlternative` for listed candidates (same order of additions), by binary search. */
+  private probeAlternative(alternative: Alternative, n: number, altStamp: number): number {
+    let nAlt = 0;
+    for (let j = 0; j < n; j++) {
+      const d = this.queryList[j] as number;
+      let sum = 0;
+      let hits = 0;
+      let found = false;
+      for (const t of alternative.terms) {
+        let hit = false;
+        for (const part of t.parts) {
+          const i = find(part.entry.docs, d);
+          if (i < 0) continue;
+          sum = sum + (part.entry.scores[i] as number) * part.weight;
+          hit = found = true;
+        }
+        if (hit) hits++;
+      }
+      if (!found) continue;
+      this.inAlt[d] = altStamp;
+      this.alt[d] = sum;
+      this.hits[d] = hits;
+      this.altList[nAlt++] = d;
+    }
+    return nAlt;
+  }
+}
+
+type Alternative = ResolvedClause['alternatives'][number];
+
+/** Position of `doc` in ascending `docs`, or -1. */
+function find(docs: Int32Array, doc: number): number {
+  let lo = 0;
+  let hi = docs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = docs[mid] as number;
+    if (v === doc) return mid;
+    if (v < doc) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }

@@ -15,6 +15,8 @@ export interface TermEntry {
   docs: Int32Array;
   /** BM25 score of the term in each passage, boosts applied. */
   scores: Float32Array;
+  /** Highest of `scores`, cached by the scorer on first use (its pruning bound). */
+  max?: number;
 }
 
 export interface Bm25 {

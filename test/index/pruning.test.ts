@@ -1,0 +1,55 @@
+/**
+ * The scorer's dynamic pruning must not change anything: on every evaluation
+ * question and every benchmark query (typed, misspelled, accentless, English),
+ * pruned and exhaustive scoring return the same passages with the same scores,
+ * with and without filters, for several result limits.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PassageIndex } from '../../src/index/passage-index.js';
+import type { SearchOptions } from '../../src/index/types.js';
+import type { Lang } from '../../src/ingest/types.js';
+import { benchQueries } from '../../bench/index-bench.js';
+import { loadQuestions } from '../eval/retrieval-metrics.js';
+import { realCorpus } from '../helpers/corpus.js';
+
+let index: PassageIndex;
+
+beforeAll(async () => {
+  const corpus = await realCorpus();
+  if (!(corpus.index instanceof PassageIndex)) throw new Error('the loaded index is not a PassageIndex');
+  index = corpus.index;
+}, 300_000);
+
+function both(q: string, options: SearchOptions) {
+  index.pruning = false;
+  const exhaustive = index.search(q, options).map((h) => [h.passage.id, h.score, h.terms]);
+  index.pruning = true;
+  const pruned = index.search(q, options).map((h) => [h.passage.id, h.score, h.terms]);
+  return { exhaustive, pruned };
+}
+
+describe('pruned top-k scoring', () => {
+  const queries: { q: string; lang: Lang }[] = [...loadQuestions().map(({ q, lang }) => ({ q, lang })), ...benchQueries()];
+
+  it('returns exactly the exhaustive top 10 (ids and scores) on every question and bench query', () => {
+    const before = index.prunedClauses;
+    let nonEmpty = 0;
+    for (const { q, lang } of queries) {
+      const { exhaustive, pruned } = both(q, { lang });
+      expect(pruned, q).toEqual(exhaustive);
+      if (exhaustive.length) nonEmpty++;
+    }
+    expect(nonEmpty).toBeGreaterThan(queries.length * 0.9);
+    // The comparison means something only if pruning actually cut clauses on many queries.
+    expect(index.prunedClauses - before).toBeGreaterThan(queries.length / 4);
+  });
+
+  it('stays exact for other limits and with filters (the floor counts accepted passages only)', () => {
+    for (const { q, lang } of queries.slice(0, 120)) {
+      for (const options of [{ lang, limit: 1 }, { lang, limit: 50 }, { lang, filters: { kind: 'article' as const } }, { lang, filters: { pathPrefix: 'reports/' }, limit: 3 }]) {
+        const { exhaustive, pruned } = both(q, options);
+        expect(pruned, `${q} ${JSON.stringify(options)}`).toEqual(exhaustive);
+      }
+    }
+  });
+});
