@@ -3,7 +3,7 @@
  * passage's score sum, from each entry's highest posting score (computed once
  * per entry and cached on it, so the artifact format is unchanged).
  */
-import type { ResolvedClause } from './scorer.js';
+import type { ResolvedClause, ResolvedTerm } from './scorer.js';
 import type { TermEntry } from './term-index.js';
 
 /** Margin on upper bounds against rounding (bounds and sums add the same numbers in other orders). */
@@ -19,12 +19,19 @@ export function maxScore(entry: TermEntry): number {
   return entry.max;
 }
 
+/** Sum of the best scores of a term's entries: what it can add to one passage, at most. */
+export function looseTermBound(t: ResolvedTerm): number {
+  let s = 0;
+  for (const part of t.parts) s += maxScore(part.entry) * part.weight;
+  return s;
+}
+
 /** Upper bound of what a clause adds to a passage's score sum (its best alternative at its best). */
-export function totalBound(clause: ResolvedClause): number {
+export function totalBound(clause: ResolvedClause, termBound: (t: ResolvedTerm) => number = looseTermBound): number {
   let bound = 0;
   for (const a of clause.alternatives) {
     let s = 0;
-    for (const t of a.terms) for (const part of t.parts) s += maxScore(part.entry) * part.weight;
+    for (const t of a.terms) s += termBound(t);
     if (s * a.weight > bound) bound = s * a.weight;
   }
   return bound;

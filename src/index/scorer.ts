@@ -4,7 +4,7 @@
  * twice); its score is the sum over clauses times its coverage of the query,
  * each clause weighted by its rarity. Linear in the postings read.
  */
-import { SAFETY, totalBound } from './bounds.js';
+import { looseTermBound, SAFETY, totalBound } from './bounds.js';
 import type { TermEntry } from './term-index.js';
 
 /** One query term resolved against the index: the entries it reads, each with a weight. */
@@ -80,7 +80,7 @@ export class Scorer {
     const queryStamp = this.next();
     let nAll = 0;
     let pruning = false;
-    const ubTotal = clauses.map(totalBound);
+    const ubTotal = prune ? clauses.map((c) => totalBound(c, (t) => this.termBound(t))) : [];
     const ubCover = clauses.map((c) => c.weight * Math.max(0, ...c.alternatives.map((a) => a.weight)));
     for (let ci = 0; ci < clauses.length; ci++) {
       const clause = clauses[ci] as ResolvedClause;
@@ -137,6 +137,30 @@ export class Scorer {
       }
     }
     return this.select(nAll, accept, limit);
+  }
+
+  /**
+   * The exact best a term adds to one passage, when its entries are short enough to add up:
+   * the sum of its entries' best scores is very loose for a typo or prefix read through
+   * dozens of index terms, each at its best in another passage.
+   */
+  private termBound(t: ResolvedTerm): number {
+    if (t.parts.length < 2) return looseTermBound(t);
+    let postings = 0;
+    for (const part of t.parts) postings += part.entry.docs.length;
+    if (postings > EXACT_BOUND_POSTINGS) return looseTermBound(t);
+    const stamp = this.next();
+    let best = 0;
+    for (const part of t.parts) {
+      const { docs, scores } = part.entry;
+      for (let i = 0; i < docs.length; i++) {
+        const d = docs[i] as number;
+        if (this.inAlt[d] !== stamp) (this.inAlt[d] = stamp), (this.alt[d] = 0);
+        const v = (this.alt[d] = (this.alt[d] as number) + (scores[i] as number) * part.weight);
+        if (v > best) best = v;
+      }
+    }
+    return best;
   }
 
   /** The `limit` best of the first `n` listed passages accepted by `accept` (ties: lower number first). */
@@ -245,6 +269,9 @@ export class Scorer {
 }
 
 type Alternative = ResolvedClause['alternatives'][number];
+
+/** Above this many postings, a term's bound is the sum of its entries' best scores (adding up would cost a scan). */
+const EXACT_BOUND_POSTINGS = 1 << 16;
 
 /** Position of `doc` in ascending `docs`, or -1. */
 function find(docs: Int32Array, doc: number): number {
