@@ -1,7 +1,8 @@
 /**
  * Upper bounds for the scorer's dynamic pruning: the most a clause can add to a
  * passage's score sum, from each entry's highest posting score (computed once
- * per entry and cached on it, so the artifact format is unchanged).
+ * per entry and cached on it, so the artifact format is unchanged); and the
+ * cost model that decides when a clause is probed per candidate rather than scanned.
  */
 import type { ResolvedClause, ResolvedTerm } from './scorer.js';
 import type { TermEntry } from './term-index.js';
@@ -35,4 +36,32 @@ export function totalBound(clause: ResolvedClause, termBound: (t: ResolvedTerm) 
     if (s * a.weight > bound) bound = s * a.weight;
   }
   return bound;
+}
+
+/** Binary searches per candidate beat a full scan when candidates are few and postings long. */
+export function probeIsCheaper(alternative: ResolvedClause['alternatives'][number], n: number): boolean {
+  let scan = 0;
+  let probe = 0;
+  for (const t of alternative.terms) {
+    for (const part of t.parts) {
+      const len = part.entry.docs.length;
+      scan += len;
+      probe += n * (Math.log2(len + 1) + 1);
+    }
+  }
+  return probe < scan;
+}
+
+/** Position of `doc` in ascending `docs`, or -1. */
+export function find(docs: Int32Array, doc: number): number {
+  let lo = 0;
+  let hi = docs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = docs[mid] as number;
+    if (v === doc) return mid;
+    if (v < doc) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }

@@ -2,9 +2,11 @@
  * Scores passages for a planned query with dense, reused accumulators: for
  * each clause, a passage takes its best alternative (a translation never counts
  * twice); its score is the sum over clauses times its coverage of the query,
- * each clause weighted by its rarity. Linear in the postings read.
+ * each clause weighted by its rarity. Linear in the postings read; exact
+ * dynamic pruning (see `top`) stops reading the postings of the common clauses
+ * once they can only reorder the candidates already found.
  */
-import { looseTermBound, SAFETY, totalBound } from './bounds.js';
+import { find, looseTermBound, probeIsCheaper, SAFETY, totalBound } from './bounds.js';
 import type { TermEntry } from './term-index.js';
 
 /** One query term resolved against the index: the entries it reads, each with a weight. */
@@ -106,7 +108,7 @@ export class Scorer {
       let nClause = 0;
       for (const alternative of clause.alternatives) {
         const altStamp = this.next();
-        const nAlt = onlyCandidates && this.probeIsCheaper(alternative, nAll)
+        const nAlt = onlyCandidates && probeIsCheaper(alternative, nAll)
           ? this.probeAlternative(alternative, nAll, altStamp)
           : this.scanAlternative(alternative, onlyCandidates, queryStamp, altStamp);
         const n = alternative.terms.length;
@@ -226,20 +228,6 @@ export class Scorer {
     return nAlt;
   }
 
-  /** Binary searches per candidate beat a full scan when candidates are few and postings long. */
-  private probeIsCheaper(alternative: Alternative, n: number): boolean {
-    let scan = 0;
-    let probe = 0;
-    for (const t of alternative.terms) {
-      for (const part of t.parts) {
-        const len = part.entry.docs.length;
-        scan += len;
-        probe += n * (Math.log2(len + 1) + 1);
-      }
-    }
-    return probe < scan;
-  }
-
   /** Same sums as `scanAlternative` for listed candidates (same order of additions), by binary search. */
   private probeAlternative(alternative: Alternative, n: number, altStamp: number): number {
     let nAlt = 0;
@@ -272,17 +260,3 @@ type Alternative = ResolvedClause['alternatives'][number];
 
 /** Above this many postings, a term's bound is the sum of its entries' best scores (adding up would cost a scan). */
 const EXACT_BOUND_POSTINGS = 1 << 16;
-
-/** Position of `doc` in ascending `docs`, or -1. */
-function find(docs: Int32Array, doc: number): number {
-  let lo = 0;
-  let hi = docs.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = docs[mid] as number;
-    if (v === doc) return mid;
-    if (v < doc) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
