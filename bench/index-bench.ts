@@ -21,18 +21,8 @@ import type { Artifact } from '../src/index/types.js';
 import type { Lang, Passage } from '../src/ingest/types.js';
 import { loadQuestions } from '../test/eval/retrieval-metrics.js';
 import { realArtifact } from '../test/helpers/corpus.js';
+import { random } from '../test/helpers/random.js';
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One typo: a letter swapped with its neighbour in the longest word. */
 function misspell(q: string): string {
