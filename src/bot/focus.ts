@@ -9,7 +9,7 @@
  */
 import type { Lang, Passage } from '../ingest/types.js';
 import type { PassageSearch, SearchHit } from '../index/types.js';
-import { documentTerms, localShare } from './passage-terms.js';
+import { documentTerms, formsIn, localShare } from './passage-terms.js';
 import type { TermGroup } from './sentences.js';
 
 /** A question word found in more than this share of a document's passages is a topic word of it. */
@@ -33,7 +33,7 @@ export function focusedHits(index: PassageSearch, analyze: Analyze, groups: Term
   const weight = new Map<Passage, number>();
   for (const g of focus) {
     const holders = new Set<Passage>();
-    for (const f of g.forms) for (const p of stats.postings.get(f) ?? []) holders.add(p);
+    for (const f of formsIn(g, stats)) for (const p of stats.postings.get(f) ?? []) holders.add(p);
     for (const p of holders) weight.set(p, (weight.get(p) ?? 0) + g.weight);
   }
   return [...weight.entries()]

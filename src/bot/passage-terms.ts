@@ -6,7 +6,7 @@
  */
 import type { Passage } from '../ingest/types.js';
 import type { PassageSearch } from '../index/types.js';
-import type { TermGroup } from './sentences.js';
+import { groupMatches, type TermGroup } from './sentences.js';
 
 export interface AnalysedPassage {
   sentences: string[][];
@@ -69,10 +69,28 @@ export function documentTerms(index: PassageSearch, docId: string, analyze: Anal
   return stats;
 }
 
+const formsCache = new WeakMap<DocumentTerms, Map<TermGroup, string[]>>();
+
+/**
+ * The document's terms that count for the group: its forms, and the same stem give or take an ending
+ * (stemmers split "concernées" and "concernerait"), as sentence scoring counts them (memoised).
+ */
+export function formsIn(g: TermGroup, stats: DocumentTerms): string[] {
+  let byGroup = formsCache.get(stats);
+  if (!byGroup) formsCache.set(stats, (byGroup = new Map()));
+  let forms = byGroup.get(g);
+  if (!forms) {
+    forms = [...g.forms].filter((f) => stats.postings.has(f));
+    for (const t of stats.postings.keys()) if (!g.forms.has(t) && groupMatches(g, t)) forms.push(t);
+    byGroup.set(g, forms);
+  }
+  return forms;
+}
+
 /** Share of the document's passages where the group is found, in [0, 1]. */
 export function localShare(g: TermGroup, stats: DocumentTerms): number {
   if (!stats.passages) return 0;
-  let n = 0;
-  for (const f of g.forms) n = Math.max(n, stats.postings.get(f)?.length ?? 0);
-  return n / stats.passages;
+  const holders = new Set<Passage>();
+  for (const f of formsIn(g, stats)) for (const p of stats.postings.get(f) ?? []) holders.add(p);
+  return holders.size / stats.passages;
 }

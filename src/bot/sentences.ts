@@ -157,10 +157,16 @@ const NUMBER_WORDS =
 const MONTHS =
   /\b(?:janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|octobre|novembre|decembre|décembre|january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
 
-/** Does the sentence state a figure (a number that is not just a year, or a number word)? */
+/** Day of a date ("5 mars", "1er juillet", "March 5"): part of a date, not a figure. */
+const DAY_OF_MONTH = new RegExp(`\\b\\d{1,2}(?:er)?\\s+(?=${MONTHS.source})|(?<=${MONTHS.source})\\s+\\d{1,2}\\b`, 'gi');
+
+/** Does the sentence state a figure (a number that is not just a year, a day of a date or an ordinal, or a number word)? */
 export const statesFigure = (sentence: string): boolean =>
-  /\d/.test(sentence.replace(/\b(?:1[89]|20)\d\d\b|\b\d{1,2}(?:e|è|ème|eme|er|re|ère|nd|rd|th|st)\b/g, '')) ||
-  NUMBER_WORDS.test(sentence);
+  /\d/.test(
+    sentence
+      .replace(DAY_OF_MONTH, ' ')
+      .replace(/\b(?:1[89]|20)\d\d\b|\b\d{1,2}(?:e|è|ème|eme|er|re|ère|nd|rd|th|st)\b/g, ''),
+  ) || NUMBER_WORDS.test(sentence);
 
 /** Does the sentence state a date (a year or a month)? */
 export const statesDate = (sentence: string): boolean => /\b(?:1[89]|20)\d\d\b/.test(sentence) || MONTHS.test(sentence);
@@ -178,6 +184,10 @@ export function reweighted(s: SentenceScore, weights: number[]): number {
   return total ? (hit / total) * (0.85 + 0.15 * compactness) : 0;
 }
 
+/** Analysed month names (French and English stems), to tell a date's day from a figure. */
+const MONTH_TERMS = new Set(
+  'janvi fevri mar avril mai juin juillet aout septembr octobr novembr decembr januari februari march april june juli august septemb octob novemb decemb'.split(' '),
+);
 const YEAR_TERM = /^(?:1[89]|20)\d\d$/;
 const isFigureTerm = (t: string): boolean => /\d/.test(t) && !YEAR_TERM.test(t) && !/^\d{1,2}(?:e|er|re|eme|nd|rd|th|st)$/.test(t);
 const isDateTerm = (t: string): boolean => YEAR_TERM.test(t);
@@ -192,7 +202,9 @@ export function figureProximity(terms: string[], asked: TermGroup[], need: 'figu
   const words: number[] = [];
   for (let i = 0; i < terms.length; i++) {
     const t = terms[i] as string;
-    if (target(t)) numbers.push(i);
+    // "5 mars": the day of a date is not the figure asked for.
+    const day = need === 'figure' && /^\d{1,2}$/.test(t) && (MONTH_TERMS.has(terms[i + 1] ?? '') || MONTH_TERMS.has(terms[i - 1] ?? ''));
+    if (target(t) && !day) numbers.push(i);
     else if (asked.some((g) => groupMatches(g, t))) words.push(i);
   }
   let best = Infinity;

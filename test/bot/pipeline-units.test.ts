@@ -84,6 +84,11 @@ describe('sentence scoring', () => {
     expect(statesFigure('Découvrez la 2ème promotion, lancée en 2018.')).toBe(false);
     expect(statesDate('Lancé en janvier.')).toBe(true);
     expect(statesDate('Il y a 735 logements.')).toBe(false);
+    // The day of a date is not a figure; a figure beside a date still is.
+    expect(statesFigure('Le 5 mars 2007, une loi a réformé le régime.')).toBe(false);
+    expect(statesFigure('Depuis le 1er juillet 2020, tout traitement est concerné.')).toBe(false);
+    expect(statesFigure('On March 5, 2019 the team met.')).toBe(false);
+    expect(statesFigure('Le 5 mars 2007, 700 000 personnes étaient protégées.')).toBe(true);
   });
 });
 
@@ -105,6 +110,8 @@ describe('choosing among candidates', () => {
     const far = ['loi', '68', 'introduit', 'droit', 'civil', 'francais', 'notion', 'majeur', 'effac', 'approch', 'human', 'person'];
     expect(figureProximity(far, asked, 'figure')).toBeLessThan(0.5 + 1e-9);
     expect(figureProximity(['en', '2014', 'person'], asked, 'figure')).toBe(0.5);
+    // "le 5 mars, des personnes…": the day is no figure, so nothing sits next to the asked word.
+    expect(figureProximity(['5', 'mar', 'person'], asked, 'figure')).toBe(0.5);
   });
   it('does not take a short stem for a longer word', () => {
     expect(groupMatches(g('quarti'), 'quart')).toBe(false);
