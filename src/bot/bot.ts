@@ -12,6 +12,7 @@ import { fallbackAnswer } from './fallback.js';
 import { features, trainIntents, type Intent, type RuleIntent } from './intents.js';
 import { fold, normalizeQuestion, words } from './normalize.js';
 import { retrieve, type Requirement, type TermTools } from './retrieval.js';
+import { beyondDocuments } from './scope.js';
 import { answerRule, toSources } from './rules.js';
 import { matchSmalltalk, stripGreeting } from './smalltalk.js';
 import { buildSuggestions } from './suggestions.js';
@@ -162,6 +163,10 @@ export function createBot(corpus: LoadedCorpus, options: BotOptions = {}): Bot {
         return reply(lang, { answer: t.say(t.T[small], lang), kind: 'smalltalk', intent: small, confidence: 1, sources: [] });
       }
       const text = stripGreeting(n.text) || n.text;
+      if (beyondDocuments(fold(text))) {
+        remember(session, lang, 'beyond_documents');
+        return reply(lang, { ...fallbackAnswer(lang), answer: t.say(t.T.beyond, lang), intent: 'beyond_documents' });
+      }
       const e = matchEntities(catalog, fold(text), words(text));
       const answer = ruleStep(text, lang, e, session) ?? retrievalStep(text, lang, subjectTerms(text, e, lang), session);
       if (answer) return answer;

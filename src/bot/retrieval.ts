@@ -16,8 +16,11 @@ export interface TermTools {
   analyze(text: string, lang?: Lang): string[];
   /** Other analysed forms a question term may take in documents (translations, synonyms, acronyms). */
   expand?(term: string, lang: Lang): string[];
-  /** The question's terms with their document forms (overrides analyze + expand when given). */
-  question?(text: string, lang: Lang): { term: string; forms: Set<string> }[];
+  /**
+   * The question's terms with their document forms (overrides analyze + expand when given);
+   * `phrase` (the position of its first word) groups the words of a multi-word name or term.
+   */
+  question?(text: string, lang: Lang): { term: string; forms: Set<string>; phrase?: number }[];
 }
 
 export type Requirement = 'figure' | 'date' | undefined;
@@ -44,7 +47,7 @@ const CONFIDENCE_PASSAGE = 0.6;
 /** Confidence factor when the question's most specific word is not where the answer is quoted. */
 const UNANCHORED = 0.6;
 /** Passage ranking: confidence first, then the best sentence's own score. */
-const RANK_CONFIDENCE = 0.8;
+const RANK_CONFIDENCE = 0.5;
 /** Share of a question of known words that anchors a quote lacking its rarest word. */
 const RELAXED_ANCHOR = 0.7;
 /** Share of the question the quote (with its heading) must hold by itself. */
@@ -62,16 +65,21 @@ export function termGroups(
 ): TermGroup[] {
   const groups: TermGroup[] = [];
   const seen = new Set<string>();
-  const terms =
+  const terms: { term: string; forms: Set<string>; phrase?: number }[] =
     tools.question?.(question, lang) ??
     tools.analyze(question, lang).map((term) => ({ term, forms: new Set([term, ...(tools.expand?.(term, lang) ?? [])]) }));
-  for (const { term, forms } of terms) {
+  const phraseOf = new Map<string, number>();
+  for (const { term, forms, phrase } of terms) {
     if (seen.has(term) || frame.has(term)) continue;
     seen.add(term);
     let df = 0;
     for (const f of forms) df = Math.max(df, index.documentFrequency(f));
     groups.push({ term, forms, weight: df ? rarity(df, index.passageCount) : 0 });
+    if (phrase !== undefined) phraseOf.set(term, phrase);
   }
+  // A lexicon phrase counts as a name only when at least two of its words remain question terms.
+  const phraseSize = new Map<number, number>();
+  for (const p of phraseOf.values()) phraseSize.set(p, (phraseSize.get(p) ?? 0) + 1);
   // A word the corpus never uses: in a French question it names something the documents do not talk
   // about, so it weighs more than any known word (and becomes the word an answer must contain); in an
   // English question it is more likely a word the bilingual lexicon lacks, so it weighs like a typical
@@ -84,9 +92,12 @@ export function termGroups(
   const unknownWeight = (g: TermGroup): number => (lang === 'fr' || proper.has(g.term) ? strong : typical);
   const phrases = nameRuns(question).map((run) => tools.analyze(run, lang)).filter((terms) => terms.length > 1);
   return groups.map((g) => {
-    const name = phrases.findIndex((terms) => terms.includes(g.term));
+    const run = phrases.findIndex((terms) => terms.includes(g.term));
+    const phrase = phraseOf.get(g.term);
+    // Capitalised runs are numbered from 0; lexicon phrases after them, by the position of their first word.
+    const name = run >= 0 ? run : phrase !== undefined && (phraseSize.get(phrase) ?? 0) > 1 ? phrases.length + phrase : undefined;
     const weighted = g.weight > 0 ? g : { ...g, weight: unknownWeight(g), unknown: true };
-    return name >= 0 ? { ...weighted, name } : weighted;
+    return name !== undefined ? { ...weighted, name } : weighted;
   });
 }
 

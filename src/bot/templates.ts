@@ -21,6 +21,10 @@ export const T = {
     fr: 'Je ne trouve pas de réponse fiable à cette question dans les documents dont je dispose. Essayez de la reformuler, ou posez une question sur les rapports ou le programme EIG.',
     en: 'I could not find a reliable answer to this question in the documents I have. Try rephrasing it, or ask about the reports or the EIG programme.',
   },
+  beyond: {
+    fr: 'Je réponds à partir des rapports et articles publiés : ils ne disent rien de votre situation personnelle ni de l’actualité du jour. Pour cela, adressez-vous au service concerné. Je peux en revanche vous dire ce que disent les documents.',
+    en: 'I answer from the published reports and articles: they say nothing about your own situation or about today’s news. Please ask the service concerned. I can tell you what the documents say, though.',
+  },
   empty: {
     fr: 'Posez-moi une question sur les rapports ou le programme Entrepreneurs d’intérêt général.',
     en: 'Ask me a question about the reports or the Entrepreneurs d’intérêt général programme.',

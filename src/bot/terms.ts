@@ -45,13 +45,19 @@ export function indexTermTools(knowledge?: Knowledge): TermTools {
         }
         return { term, forms };
       });
-      // Multi-word equivalents ("court of auditors" ↔ "cour des comptes") lend their terms to every word they cover.
+      // Multi-word equivalents ("court of auditors" ↔ "cour des comptes") lend their terms to every word they cover,
+      // and the words of such a phrase name one thing together ("comptes" alone is not the Cour des comptes).
+      const tagged: { term: string; forms: Set<string>; phrase?: number }[] = out;
       for (let i = 0; i < ws.length; i++) {
         const m = lexicon.match(ws, i);
         if (!m) continue;
-        for (let j = i; j < i + m.length; j++) for (const alt of m.alternatives) for (const t of alt) out[j]?.forms.add(t);
+        for (let j = i; j < i + m.length; j++) {
+          for (const alt of m.alternatives) for (const t of alt) out[j]?.forms.add(t);
+          const entry = tagged[j];
+          if (entry && m.length > 1) entry.phrase = i;
+        }
       }
-      return out;
+      return tagged;
     },
   };
 }

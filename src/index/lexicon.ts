@@ -24,8 +24,12 @@ export interface PhraseMatch {
 
 type Group = Phrase[];
 
-const sameWord = (a: string, b: string): boolean =>
-  a === b || stem(a, 'fr') === stem(b, 'fr') || stem(a, 'en') === stem(b, 'en');
+/**
+ * A query word is a phrase's word when they stem alike in the phrase's language: French "date" and
+ * English "data" share a French stem, but "data" is an English phrase, so "date" is not "data".
+ */
+const sameWord = (phraseWord: string, queryWord: string, lang: Lang): boolean =>
+  phraseWord === queryWord || stem(phraseWord, lang) === stem(queryWord, lang);
 
 function phrase(text: string, lang: Lang): Phrase | undefined {
   const w = words(text);
@@ -160,7 +164,7 @@ export class Lexicon {
     let best: { length: number; groups: Set<Group>; own: Set<Phrase> } | undefined;
     for (const { phrase: p, group } of candidates) {
       const n = p.words.length;
-      if (at + n > query.length || !p.words.every((w, i) => sameWord(w, query[at + i] as string))) continue;
+      if (at + n > query.length || !p.words.every((w, i) => sameWord(w, query[at + i] as string, p.lang))) continue;
       if (!best || n > best.length) best = { length: n, groups: new Set(), own: new Set() };
       if (n === best.length) {
         best.groups.add(group);

@@ -1,3 +1,4 @@
+import { beyondDocuments } from '../../src/bot/scope.js';
 import { describe, expect, it } from 'vitest';
 import { cleanQuestion, fold, normalizeQuestion, words } from '../../src/bot/normalize.js';
 import { matchSmalltalk, stripGreeting } from '../../src/bot/smalltalk.js';
@@ -134,5 +135,23 @@ describe('withFrenchArticle', () => {
     expect(withFrenchArticle('Cour des comptes')).toBe('la Cour des comptes');
     expect(withFrenchArticle('Services du Premier Ministre')).toBe('les services du Premier Ministre');
     expect(withFrenchArticle('Bibliothèque nationale de France')).toBe('la Bibliothèque nationale de France');
+  });
+});
+
+describe('questions beyond any document', () => {
+  const beyond = (q: string) => beyondDocuments(fold(q));
+  it('refuses the asker’s own case and today’s facts', () => {
+    expect(beyond('Quelle est la date de ma journée défense et citoyenneté ?')).toBe(true);
+    expect(beyond('How do I reset my email password?')).toBe(true);
+    expect(beyond('Quel est le taux du livret A cette année ?')).toBe(true);
+    expect(beyond('What is the price of bitcoin today?')).toBe(true);
+    expect(beyond('Quel temps fera-t-il demain ?')).toBe(true);
+  });
+  it('keeps questions about the documents, the asker’s organisation included', () => {
+    expect(beyond('Comment mon administration peut-elle proposer un défi ?')).toBe(false);
+    expect(beyond('Which défis did my ministry propose?')).toBe(false);
+    expect(beyond('Combien coûte la JDC ?')).toBe(false);
+    expect(beyond('Quand la rupture conventionnelle a-t-elle été instaurée ?')).toBe(false);
+    expect(beyond('Quel est le montant de la mesure en 2015 ?')).toBe(false);
   });
 });
