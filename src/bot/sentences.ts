@@ -33,6 +33,8 @@ export interface SentenceScore {
   span: number;
   /** Coverage with a small bonus for compact matches; used to rank. */
   score: number;
+  /** Share of the question's neighbouring word pairs found in the same order, close together ("coût moyen"). */
+  ordered?: number;
   /** Bit i set when group i was found (groups past the 31st are not tracked). */
   mask: number;
 }
@@ -121,10 +123,23 @@ export function scoreSentence(groups: TermGroup[], sentenceTerms: string[]): Sen
   }
   const span = found.length > 1 ? minimalSpan(found) : found.length;
   const coverage = hit / total;
+  // The question's word pairs in its own order ("coût moyen d'une mesure"): the sentence phrases what is asked.
+  let pairs = 0;
+  for (let gi = 0; gi + 1 < groups.length; gi++) {
+    const a = positions[gi];
+    const b = positions[gi + 1];
+    if (a && b && a.some((x) => b.some((y) => y > x && y - x <= PAIR_WINDOW))) pairs++;
+  }
+  const ordered = groups.length > 1 ? pairs / (groups.length - 1) : 0;
   // Proximity: matched words close together make a sentence about them, not one mentioning them in passing.
   const compactness = found.length > 1 ? Math.min(1, found.length / span) : 1;
-  return { coverage, matched, span, score: coverage * (0.85 + 0.15 * compactness), mask };
+  return { coverage, matched, span, score: coverage * (0.85 + 0.15 * compactness), mask, ordered };
 }
+
+/** Two question words this close (in analysed terms) and in the question's order form a phrase of it. */
+const PAIR_WINDOW = 3;
+/** Share of a sentence's choice score given to phrasing the question's word pairs in order. */
+const ORDER_SHARE = 0.15;
 
 /** Smallest window (in tokens) containing one position of each list (0 when a list is empty). */
 export function minimalSpan(lists: number[][]): number {
@@ -181,7 +196,7 @@ export function reweighted(s: SentenceScore, weights: number[]): number {
     if (i < 31 && s.mask & (1 << i)) hit += w;
   });
   const compactness = s.matched > 1 && s.span ? Math.min(1, s.matched / s.span) : 1;
-  return total ? (hit / total) * (0.85 + 0.15 * compactness) : 0;
+  return total ? (hit / total) * (0.85 + 0.15 * compactness) * (1 - ORDER_SHARE + ORDER_SHARE * (s.ordered ?? 0)) : 0;
 }
 
 /** Analysed month names (French and English stems), to tell a date's day from a figure. */

@@ -155,3 +155,15 @@ describe('questions beyond any document', () => {
     expect(beyond('Quel est le montant de la mesure en 2015 ?')).toBe(false);
   });
 });
+
+describe('phrasing', () => {
+  const g = (term: string): TermGroup => ({ term, forms: new Set([term]), weight: 1 });
+  it('prefers a sentence phrasing the question’s words in its order', () => {
+    const groups = [g('cout'), g('moyen'), g('mesur')];
+    const phrased = scoreSentence(groups, ['cout', 'annuel', 'moyen', 'mesur', 'eleva']);
+    const scattered = scoreSentence(groups, ['moyen', 'cout', '19', 'mesur']);
+    expect(phrased.ordered).toBe(1);
+    expect(scattered.ordered).toBe(0.5);
+    expect(reweighted(phrased, [1, 1, 1])).toBeGreaterThan(reweighted(scattered, [1, 1, 1]));
+  });
+});
