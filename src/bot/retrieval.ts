@@ -291,10 +291,11 @@ function candidate(h: HitScores, need: Requirement, local: number[]): { result: 
   // When every word of the question is a word of the corpus, its rarest one may be a mere verb ("revient"):
   // a quote holding most of the rest is anchored too. An unknown word keeps the strict rule (other topics).
   const allKnown = groups.every((g) => !g.unknown);
+  const relaxed = allKnown && quoteCoverage >= RELAXED_ANCHOR;
   const anchored =
     namesWhole &&
-    (strongest(groups).some(inQuote) || (allKnown && quoteCoverage >= RELAXED_ANCHOR)) &&
-    (asked.length === 0 || asked.length === groups.length || strongest(asked).some(inQuote));
+    (strongest(groups).some(inQuote) || relaxed) &&
+    (asked.length === 0 || asked.length === groups.length || strongest(asked).some(inQuote) || relaxed);
   // One word in common with a question of several is a mention, not an answer ("passeport" in a footnote).
   const mentionOnly = groups.length >= 2 && shownScore.matched < 2;
   const says = chosen.some((i) => !empty[i]);
