@@ -345,7 +345,13 @@ export function retrieve(
   if (!base.length) return best.map(() => undefined);
   const hits = index.search(question, { lang, limit: HITS });
   const seen = new Set(hits.map((h) => h.passage.id));
-  const focused = focusedHits(index, tools.analyze, base, hits).filter((h) => !seen.has(h.passage.id));
+  const stated = needs.find((n) => n !== undefined);
+  const states = stated ? (p: Passage) => p.sentences.some((_, i) => meets(p, i, stated)) : undefined;
+  const focused = focusedHits(index, tools.analyze, base, hits, states).filter((h) => {
+    if (seen.has(h.passage.id)) return false;
+    seen.add(h.passage.id);
+    return true;
+  });
   const scored = [...hits, ...focused].map((hit, rankPos) => scoreHit(hit, rankPos, withHitForms(base, hit), tools));
   const local = localWeights(base, scored.map((h) => h.passage));
   scored.forEach((h) => {

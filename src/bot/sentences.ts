@@ -172,14 +172,30 @@ const NUMBER_WORDS =
 const MONTHS =
   /\b(?:janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|octobre|novembre|decembre|décembre|january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
 
-/** Day of a date ("5 mars", "1er juillet", "March 5"): part of a date, not a figure. */
-const DAY_OF_MONTH = new RegExp(`\\b\\d{1,2}(?:er)?\\s+(?=${MONTHS.source})|(?<=${MONTHS.source})\\s+\\d{1,2}\\b`, 'gi');
+/** Day(s) of a date ("5 mars", "24 et 25 mars", "1er juillet", "March 5"): part of a date, not a figure. */
+const DAY_OF_MONTH = new RegExp(
+  `\\b\\d{1,2}(?:er)?(?:\\s*(?:et|au|à|and|to|-|–|,)\\s*\\d{1,2}(?:er)?)*\\s+(?=${MONTHS.source})|(?<=${MONTHS.source})\\s+\\d{1,2}\\b`,
+  'gi',
+);
 
-/** Does the sentence state a figure (a number that is not just a year, a day of a date or an ordinal, or a number word)? */
+/**
+ * Nouns whose number names one of a series ("promotion 2", "article 12", "programme 167", "EIG 4",
+ * "recommandation n° 3"): a label, not a quantity.
+ */
+const LABELS =
+  'promotions?|articles?|chapitres?|chapters?|pages?|p\\.|annexes?|annex|tableaux?|tables?|figures?|graphiques?|sections?|parties|partie|parts?|titres?|titles?|livres?|tomes?|volumes?|programmes?|programs?|actions?|recommandations?|recommendations?|propositions?|proposals?|defis?|défis?|challenges?|lots?|niveaux?|levels?|phases?|etapes?|étapes?|steps?|saisons?|seasons?|versions?|sessions?|rounds?|eig|n°|no';
+const LABELLED = new RegExp(`\\b(?:${LABELS})\\s*(?:n°\\s*)?\\d+(?:\\s*(?:et|and|à|to|-|–|,)\\s*\\d+)*\\b`, 'gi');
+/** Analysed forms of those nouns (stems, both languages), for `figureProximity`. */
+const LABEL_TERMS = new Set(
+  'promot articl chapitr chapt chapter pag page annex tableau tabl figur graphiqu section part titr titl livr tom volum programm program action recommand recommend proposit proposal propos def challeng lot niveau level phas phase etap step saison season version session round eig'.split(' '),
+);
+
+/** Does the sentence state a figure (a number that is not just a year, a day of a date, a label or an ordinal, or a number word)? */
 export const statesFigure = (sentence: string): boolean =>
   /\d/.test(
     sentence
       .replace(DAY_OF_MONTH, ' ')
+      .replace(LABELLED, ' ')
       .replace(/\b(?:1[89]|20)\d\d\b|\b\d{1,2}(?:e|è|ème|eme|er|re|ère|nd|rd|th|st)\b/g, ''),
   ) || NUMBER_WORDS.test(sentence);
 
@@ -219,7 +235,9 @@ export function figureProximity(terms: string[], asked: TermGroup[], need: 'figu
     const t = terms[i] as string;
     // "5 mars": the day of a date is not the figure asked for.
     const day = need === 'figure' && /^\d{1,2}$/.test(t) && (MONTH_TERMS.has(terms[i + 1] ?? '') || MONTH_TERMS.has(terms[i - 1] ?? ''));
-    if (target(t) && !day) numbers.push(i);
+    // "promotion 2": the number names which one, it is not how many.
+    const label = need === 'figure' && LABEL_TERMS.has(terms[i - 1] ?? '');
+    if (target(t) && !day && !label) numbers.push(i);
     else if (asked.some((g) => groupMatches(g, t))) words.push(i);
   }
   let best = Infinity;

@@ -89,6 +89,11 @@ describe('sentence scoring', () => {
     expect(statesFigure('Le 5 mars 2007, une loi a réformé le régime.')).toBe(false);
     expect(statesFigure('Depuis le 1er juillet 2020, tout traitement est concerné.')).toBe(false);
     expect(statesFigure('On March 5, 2019 the team met.')).toBe(false);
+    expect(statesFigure('Jury des 24 et 25 mars 2020.')).toBe(false);
+    // A number naming one of a series is a label, not a quantity.
+    expect(statesFigure('Les EIG des promotions 1 et 2 retiennent plusieurs éléments.')).toBe(false);
+    expect(statesFigure('Voir l’article 12 du code.')).toBe(false);
+    expect(statesFigure('La promotion 2 compte 28 EIG.')).toBe(true);
     expect(statesFigure('Le 5 mars 2007, 700 000 personnes étaient protégées.')).toBe(true);
   });
 });
