@@ -56,7 +56,9 @@ export function extractKnowledge(documents: Document[], passages: Passage[]): Kn
       let parent: string | undefined;
       for (const part of ownerChain(owner)) {
         const acr = /\(([^()]+)\)\s*$/.exec(part)?.[1];
-        const key = registry.add(part, src, acr);
+        // The owner field names administrations by definition: no need for the name to look like one
+        // ("Service hydrographique et océanographique de la Marine" has no capital after its head word).
+        const key = registry.add(part, src, acr, true);
         if (!key) continue;
         if (parent) registry.setParent(key, parent);
         parent = key;
