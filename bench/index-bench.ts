@@ -9,9 +9,13 @@
  *   tsx bench/index-bench.ts --scale N  only the synthetic corpus, N× larger
  *   BENCH_SCALE=100 also runs the synthetic corpus after the shared one: off by default, because
  *   building the 100× index takes minutes (MiniSearch over 300,000 passages).
+ *   BENCH_ARTIFACT=/tmp/x.json (with --scale or BENCH_SCALE) keeps the synthetic artifact in that file
+ *   and, when it exists, loads and queries it without rebuilding: for iterating on the query side
+ *   (scorer, vocabulary, pruning). Delete the file after changing the analyzer, the artifact layout
+ *   or the synthetic corpus (an artifact of another analyzer or format version is refused at load).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { access, mkdtemp, rm, stat } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,14 +81,17 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
 }
 
-/** Builds and saves the artifact, then measures loading and querying it in a fresh process. */
-async function measure(label: string, corpus: Artifact): Promise<void> {
+/**
+ * Builds and saves the artifact, then measures loading and querying it in a fresh process.
+ * With `keep`, the artifact is saved there and kept (not deleted) for later runs.
+ */
+async function measure(label: string, corpus: Artifact, keep?: string): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'rapporteur-bench-'));
   try {
     const t = performance.now();
     const artifact = buildArtifact(corpus);
     const buildMs = performance.now() - t;
-    const path = join(dir, 'index.json');
+    const path = keep ?? join(dir, 'index.json');
     await saveArtifact(path, artifact);
     const size = (await stat(path)).size;
     console.log(`${label}: ${corpus.passages.length} passages`);
@@ -151,10 +158,16 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const artifact = await realArtifact();
   if (at >= 0) {
     const factor = Number(argv[at + 1] ?? 100);
+    const keep = process.env.BENCH_ARTIFACT;
+    if (keep && (await access(keep).then(() => true, () => false))) {
+      console.log(`synthetic corpus ${factor}×: reusing ${keep} (index build not measured)`);
+      console.log(`  artifact ${mb((await stat(keep)).size)}`);
+      return run(['--measure', keep]);
+    }
     const t = performance.now();
     const scaled = scaleCorpus(artifact, factor);
     console.log(`  (synthetic passages generated in ${ms(performance.now() - t)})`);
-    return measure(`synthetic corpus ${factor}×`, scaled);
+    return measure(`synthetic corpus ${factor}×`, scaled, keep);
   }
   await measure('shared corpus', artifact);
   const factor = Number(process.env.BENCH_SCALE ?? 0);

@@ -3,26 +3,53 @@
  * are binary searches, and fuzzy lookup walks the sorted array as an implicit
  * trie (consecutive terms share their edit-distance rows for their common
  * prefix; a prefix already too far from the query skips all the terms that
- * start with it). Nothing is built at load beyond splitting one string.
+ * start with it). The walk reads letters from one flat array of char codes and
+ * finds the end of a skipped subtree from block minima of the shared-prefix
+ * lengths, never touching the term strings: on a large vocabulary, reading
+ * scattered strings (a cache miss each) was most of the cost. Built at load in
+ * one pass over the terms.
  */
+
+/** Block sizes of the shared-prefix minima (levels 1, 2, 3): a skip crosses large subtrees in a few steps. */
+const B1 = 5;
+const B2 = 10;
+const B3 = 15;
 
 export class Vocabulary {
   /** Levenshtein rows, one per depth of the current term (reused between calls). */
   private rows = new Int32Array(0);
 
-  /** Letters each term shares with the previous one (capped at 255). */
+  /** Letters each term shares with the previous one (capped at 255); 0 past the end. */
   private readonly lcp: Uint8Array;
+  /** Minima of `lcp` over blocks of 2^B1, 2^B2, 2^B3 positions. */
+  private readonly min1: Uint8Array;
+  private readonly min2: Uint8Array;
+  private readonly min3: Uint8Array;
+  /** All terms' char codes end to end; term i is chars[starts[i] .. starts[i + 1]). */
+  private readonly chars: Uint16Array;
+  private readonly starts: Int32Array;
 
   constructor(readonly terms: readonly string[]) {
-    this.lcp = new Uint8Array(terms.length + 1);
-    for (let i = 1; i < terms.length; i++) {
-      const a = terms[i - 1] as string;
-      const b = terms[i] as string;
-      const n = Math.min(a.length, b.length, 255);
+    const n = terms.length;
+    this.starts = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) this.starts[i + 1] = (this.starts[i] as number) + (terms[i] as string).length;
+    this.chars = new Uint16Array(this.starts[n] as number);
+    for (let i = 0, at = 0; i < n; i++) {
+      const t = terms[i] as string;
+      for (let k = 0; k < t.length; k++) this.chars[at++] = t.charCodeAt(k);
+    }
+    this.lcp = new Uint8Array(n + 1);
+    for (let i = 1; i < n; i++) {
+      const a = this.starts[i - 1] as number;
+      const b = this.starts[i] as number;
+      const len = Math.min(b - a, (this.starts[i + 1] as number) - b, 255);
       let k = 0;
-      while (k < n && a.charCodeAt(k) === b.charCodeAt(k)) k++;
+      while (k < len && this.chars[a + k] === this.chars[b + k]) k++;
       this.lcp[i] = k;
     }
+    this.min1 = blockMinima(this.lcp, B1);
+    this.min2 = blockMinima(this.lcp, B2);
+    this.min3 = blockMinima(this.lcp, B3);
   }
 
   /** Position of `term`, or -1. */
@@ -57,27 +84,22 @@ export class Vocabulary {
   }
 
   /**
-   * First position from `from` whose term does not share the first `k` letters of `t`
-   * (`from`'s predecessor does). Galloping then binary search: a large vocabulary skips a
-   * whole subtree in O(log size) instead of stepping through it term by term.
+   * First position from `from` whose term does not share the first `k` letters of the term
+   * before `from` (or the end): the first `lcp` below `k`. Whole blocks whose minimum is at
+   * least `k` are stepped over, the largest aligned block first.
    */
-  private endOfShared(t: string, k: number, from: number): number {
+  private endOfShared(k: number, from: number): number {
     const lcp = this.lcp;
     const n = this.terms.length;
-    // Short runs are the common case: a few linear steps first.
-    for (let s = 0; s < 8; s++, from++) if (from >= n || (lcp[from] as number) < k) return from;
-    let lo = from - 1;
-    let step = 8;
-    let hi = from + step;
-    while (hi < n && sharesHead(this.terms[hi] as string, t, k)) (lo = hi), (step *= 2), (hi = lo + step);
-    if (hi > n) hi = n;
-    // Term `lo` shares the head, term `hi` does not (or hi = n): the boundary is in (lo, hi].
-    while (hi - lo > 1) {
-      const mid = (lo + hi) >>> 1;
-      if (sharesHead(this.terms[mid] as string, t, k)) lo = mid;
-      else hi = mid;
+    let j = from;
+    while (j < n) {
+      if ((j & ((1 << B3) - 1)) === 0 && (this.min3[j >>> B3] as number) >= k) j += 1 << B3;
+      else if ((j & ((1 << B2) - 1)) === 0 && (this.min2[j >>> B2] as number) >= k) j += 1 << B2;
+      else if ((j & ((1 << B1) - 1)) === 0 && (this.min1[j >>> B1] as number) >= k) j += 1 << B1;
+      else if ((lcp[j] as number) < k) return j;
+      else j++;
     }
-    return hi;
+    return n;
   }
 
   /** Positions [start, end) of the terms starting with `prefix` (itself included). */
@@ -103,13 +125,16 @@ export class Vocabulary {
     let valid = 0;
     let shared = 0;
     const n = this.terms.length;
+    const chars = this.chars;
+    const starts = this.starts;
     for (let i = 0; i < n; ) {
-      const t = this.terms[i] as string;
-      const limit = Math.min(t.length, maxDepth);
+      const at = starts[i] as number;
+      const length = (starts[i + 1] as number) - at;
+      const limit = Math.min(length, maxDepth);
       const d = Math.min(valid, shared);
       let pruned = -1;
       for (let depth = d + 1; depth <= limit; depth++) {
-        const c = t.charCodeAt(depth - 1);
+        const c = chars[at + depth - 1] as number;
         const above = (depth - 1) * width;
         const here = depth * width;
         // Only the diagonal band |depth - j| <= maxEdits can stay within reach (Ukkonen); cells
@@ -140,22 +165,29 @@ export class Vocabulary {
       if (pruned >= 0) (valid = pruned), (skip = pruned);
       else {
         valid = limit;
-        if (t.length > maxDepth) skip = maxDepth + 1;
+        if (length > maxDepth) skip = maxDepth + 1;
         else {
-          const distance = t.length + maxEdits >= m ? (rows[t.length * width + m] as number) : cap;
+          const distance = length + maxEdits >= m ? (rows[length * width + m] as number) : cap;
           if (distance <= maxEdits) visit(i, distance);
         }
       }
       i++;
-      if (skip) i = this.endOfShared(t, skip, i);
+      if (skip) i = this.endOfShared(skip, i);
       shared = lcp[i] as number;
     }
   }
 }
 
-/** Whether `a` starts with the first `k` letters of `t`. */
-function sharesHead(a: string, t: string, k: number): boolean {
-  if (a.length < k) return false;
-  for (let i = 0; i < k; i++) if (a.charCodeAt(i) !== t.charCodeAt(i)) return false;
-  return true;
+/**
+ * Minimum of each block of 2^`bits` values. The last value (past the last term) is 0, so no
+ * skip jumps over the end; a block wholly past it is never reached.
+ */
+function blockMinima(values: Uint8Array, bits: number): Uint8Array {
+  const out = new Uint8Array((values.length >>> bits) + 1);
+  out.fill(255);
+  for (let i = 0; i < values.length; i++) {
+    const b = i >>> bits;
+    if ((values[i] as number) < (out[b] as number)) out[b] = values[i] as number;
+  }
+  return out;
 }
