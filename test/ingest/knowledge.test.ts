@@ -147,6 +147,13 @@ describe('knowledge extraction on the shared articles and a report', () => {
     expect(all.filter((d) => d.promotion === 2).length).toBeGreaterThanOrEqual(2);
   });
 
+  it('takes every body of a défi page owner field as an administration, even one whose name has no capital after its head', () => {
+    const shom = k.administrations.find((a) => a.acronym === 'Shom');
+    expect(shom?.name).toBe('Service hydrographique et océanographique de la Marine');
+    expect(k.administrations.find((a) => a.id === shom?.parentId)?.name).toMatch(/^Ministère des Armées$/);
+    expect(k.defis.filter((d) => d.administrationId === shom!.id).map((d) => d.title)).toEqual([expect.stringMatching(/^b@liseNAV/)]);
+  });
+
   it('reads people from défi pages and blog authors', () => {
     const crisan = person(k, 'Dora Crisan');
     const brigade = k.defis.find((d) => d.id === crisan.roles[0]!.defiId)!;
