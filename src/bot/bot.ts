@@ -39,6 +39,7 @@ const WHO_CUE = /\b(?:qui|who|quels? (?:eig|entrepreneu\w*|personnes?)|which (?:
 const TEAM_CUE = /\bavec qui\b|\bwith whom\b|\bwork\w* with\b|\bco-?equipi\w*|\bteam-?mates?\b|\bcoll[eè]gues?\b|\bcolleagues?\b/;
 const MENTOR_CUE = /\bmentor\w*|\bencadr\w*|\bsupervis\w*/;
 const FIGURE_CUE = /\b(?:combien|how many|how much|nombre|number of|montant|amount|cout\w*|cost\w*|budget|taux|rate|pourcentage|percentage|part de|share of)\b/;
+const WHY_CUE = /\b(?:pourquoi|why|pour quelle raison|for what reason|quelles? (?:est|sont) (?:la|les) raisons?|what (?:is|are) the reasons?)\b/;
 const DATE_CUE = /\b(?:quand|when|en quelle annee|in what year|which year|what year|quelle date|what date|depuis quand|since when|a quelle date)\b/;
 
 /** Words naming the measure a figure question asks for: the figure itself answers them. */
@@ -130,18 +131,19 @@ export function createBot(corpus: LoadedCorpus, options: BotOptions = {}): Bot {
 
   function retrievalStep(text: string, lang: Lang, subject: Set<string>, session?: Session): Answer | undefined {
     const folded = fold(text);
-    const need: Requirement = FIGURE_CUE.test(folded) ? 'figure' : DATE_CUE.test(folded) ? 'date' : undefined;
+    const need: Requirement = FIGURE_CUE.test(folded) ? 'figure' : DATE_CUE.test(folded) ? 'date' : WHY_CUE.test(folded) ? 'reason' : undefined;
     const attempts: Requirement[] = need ? [need, undefined] : [undefined];
     const results = retrieve(text, lang, corpus.index, tools, frame, attempts, subject, RETRIEVAL_MIN, measure);
     for (const [i, requirement] of attempts.entries()) {
       const r = results[i];
       if (!r || r.confidence < RETRIEVAL_MIN) continue;
       const intent = requirement === 'figure' ? 'programme_figure' : requirement === 'date' ? 'programme_date' : 'retrieval';
+      const rule = requirement === 'figure' || requirement === 'date';
       remember(session, lang, intent);
       const p = r.passage;
       return reply(lang, {
         answer: t.quoteAnswer(lang, r.quote, p.title, p.page),
-        kind: requirement ? 'rule' : 'retrieval',
+        kind: rule ? 'rule' : 'retrieval',
         intent,
         confidence: Math.min(1, r.confidence),
         sources: [{ id: p.id, title: p.title, path: p.path, page: p.page, url: url(p.path, p.page), snippet: r.quote }],

@@ -9,7 +9,7 @@ import { editDistance } from '../text/natural.js';
 import { focusedHits } from './focus.js';
 import { analysed, type AnalysedPassage } from './passage-terms.js';
 import { completeQuote } from './quote-span.js';
-import { coverageOf, figureProximity, groupMatches, minimalSpan, rarity, reweighted, scoreSentence, type SentenceScore, statesDate, statesFigure, type TermGroup } from './sentences.js';
+import { coverageOf, figureProximity, groupMatches, minimalSpan, rarity, reweighted, scoreSentence, type SentenceScore, statesDate, statesFigure, statesReason, type TermGroup } from './sentences.js';
 
 export interface TermTools {
   /** The index's analyzer (same terms as `documentFrequency` and `SearchHit.terms`). */
@@ -23,7 +23,8 @@ export interface TermTools {
   question?(text: string, lang: Lang): { term: string; forms: Set<string>; phrase?: number }[];
 }
 
-export type Requirement = 'figure' | 'date' | undefined;
+/** What the quote must state: a figure (combien), a date (quand), a cause or purpose (pourquoi). */
+export type Requirement = 'figure' | 'date' | 'reason' | undefined;
 
 export interface RetrievalResult {
   passage: Passage;
@@ -144,14 +145,14 @@ function withHitForms(groups: TermGroup[], hit: SearchHit): TermGroup[] {
   return changed ? out : groups;
 }
 
-const needCache = new WeakMap<Passage, { figure: boolean[]; date: boolean[] }>();
+const needCache = new WeakMap<Passage, { figure: boolean[]; date: boolean[]; reason: boolean[] }>();
 
 /** Does sentence `i` of the passage meet the requirement? (memoised per passage) */
 function meets(p: Passage, i: number, need: Requirement): boolean {
   if (!need) return true;
   let flags = needCache.get(p);
   if (!flags) {
-    flags = { figure: p.sentences.map(statesFigure), date: p.sentences.map(statesDate) };
+    flags = { figure: p.sentences.map(statesFigure), date: p.sentences.map(statesDate), reason: p.sentences.map(statesReason) };
     needCache.set(p, flags);
   }
   return flags[need][i] ?? false;
@@ -251,7 +252,7 @@ function candidate(h: HitScores, need: Requirement, local: number[]): { result: 
       (quotable(hit.passage.sentences[i] ?? '') ? 1 : POOR_QUOTE) *
       (empty[i] ? EMPTY_QUOTE : 1) *
       (years.length && !yearOk(i) ? OTHER_YEAR : 1) *
-      (need && s.matched && meets(hit.passage, i, need) ? figureProximity(sentenceTerms[i] ?? [], askedLocal, need) : 1),
+      ((need === 'figure' || need === 'date') && s.matched && meets(hit.passage, i, need) ? figureProximity(sentenceTerms[i] ?? [], askedLocal, need) : 1),
   );
   let top = -1;
   choice.forEach((c, i) => {

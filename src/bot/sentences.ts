@@ -199,6 +199,13 @@ export const statesFigure = (sentence: string): boolean =>
       .replace(/\b(?:1[89]|20)\d\d\b|\b\d{1,2}(?:e|è|ème|eme|er|re|ère|nd|rd|th|st)\b/g, ''),
   ) || NUMBER_WORDS.test(sentence);
 
+/** Connectives that give a cause or a purpose, French and English (folded or not). */
+const REASON =
+  /\b(?:en raison d|a cause d|à cause d|du fait d|parce qu|car\b|puisqu|grace a|grâce à|afin d|dans le but d|pour (?:que|permettre|eviter|éviter|faciliter|favoriser|repondre|répondre|garantir|assurer|mieux)|suite a|suite à|face a|face à|because|due to|owing to|as a result|so that|in order to|so as to|the reason|la raison|les raisons|motiv)/i;
+
+/** Does the sentence give a cause or a purpose ("en raison des mesures de confinement", "because")? */
+export const statesReason = (sentence: string): boolean => REASON.test(sentence);
+
 /** Does the sentence state a date (a year or a month)? */
 export const statesDate = (sentence: string): boolean => /\b(?:1[89]|20)\d\d\b/.test(sentence) || MONTHS.test(sentence);
 
