@@ -39,6 +39,7 @@ const WHO_CUE = /\b(?:qui|who|quels? (?:eig|entrepreneu\w*|personnes?)|which (?:
 const TEAM_CUE = /\bavec qui\b|\bwith whom\b|\bwork\w* with\b|\bco-?equipi\w*|\bteam-?mates?\b|\bcoll[eè]gues?\b|\bcolleagues?\b/;
 const MENTOR_CUE = /\bmentor\w*|\bencadr\w*|\bsupervis\w*/;
 const FIGURE_CUE = /\b(?:combien|how many|how much|nombre|number of|montant|amount|cout\w*|cost\w*|budget|taux|rate|pourcentage|percentage|part de|share of)\b/;
+const END_CUE = /\b(?:jusqu'?a quand|until when|date limite|deadline|avant quelle date|by (?:what|which) date|quand (?:se termine|prend fin|s'acheve|ferme|cloture)|when does .* (?:end|close))\b/;
 const WHY_CUE = /\b(?:pourquoi|why|pour quelle raison|for what reason|quelles? (?:est|sont) (?:la|les) raisons?|what (?:is|are) the reasons?)\b/;
 const DATE_CUE = /\b(?:quand|when|en quelle annee|in what year|which year|what year|quelle date|what date|depuis quand|since when|a quelle date)\b/;
 
@@ -131,14 +132,23 @@ export function createBot(corpus: LoadedCorpus, options: BotOptions = {}): Bot {
 
   function retrievalStep(text: string, lang: Lang, subject: Set<string>, session?: Session): Answer | undefined {
     const folded = fold(text);
-    const need: Requirement = FIGURE_CUE.test(folded) ? 'figure' : DATE_CUE.test(folded) ? 'date' : WHY_CUE.test(folded) ? 'reason' : undefined;
-    const attempts: Requirement[] = need ? [need, undefined] : [undefined];
+    const need: Requirement = FIGURE_CUE.test(folded)
+      ? 'figure'
+      : END_CUE.test(folded)
+        ? 'end'
+        : DATE_CUE.test(folded)
+          ? 'date'
+          : WHY_CUE.test(folded)
+            ? 'reason'
+            : undefined;
+    // An end date not found, any date of the thing asked about is the next best answer.
+    const attempts: Requirement[] = need === 'end' ? ['end', 'date', undefined] : need ? [need, undefined] : [undefined];
     const results = retrieve(text, lang, corpus.index, tools, frame, attempts, subject, RETRIEVAL_MIN, measure);
     for (const [i, requirement] of attempts.entries()) {
       const r = results[i];
       if (!r || r.confidence < RETRIEVAL_MIN) continue;
-      const intent = requirement === 'figure' ? 'programme_figure' : requirement === 'date' ? 'programme_date' : 'retrieval';
-      const rule = requirement === 'figure' || requirement === 'date';
+      const intent = requirement === 'figure' ? 'programme_figure' : requirement === 'date' || requirement === 'end' ? 'programme_date' : 'retrieval';
+      const rule = requirement !== undefined && requirement !== 'reason';
       remember(session, lang, intent);
       const p = r.passage;
       return reply(lang, {

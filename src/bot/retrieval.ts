@@ -9,7 +9,7 @@ import { editDistance } from '../text/natural.js';
 import { focusedHits } from './focus.js';
 import { analysed, type AnalysedPassage } from './passage-terms.js';
 import { completeQuote } from './quote-span.js';
-import { coverageOf, figureProximity, groupMatches, minimalSpan, rarity, reweighted, scoreSentence, type SentenceScore, statesDate, statesFigure, statesReason, type TermGroup } from './sentences.js';
+import { coverageOf, figureProximity, groupMatches, minimalSpan, rarity, reweighted, scoreSentence, type SentenceScore, statesDate, statesEnd, statesFigure, statesReason, type TermGroup } from './sentences.js';
 
 export interface TermTools {
   /** The index's analyzer (same terms as `documentFrequency` and `SearchHit.terms`). */
@@ -23,8 +23,8 @@ export interface TermTools {
   question?(text: string, lang: Lang): { term: string; forms: Set<string>; phrase?: number }[];
 }
 
-/** What the quote must state: a figure (combien), a date (quand), a cause or purpose (pourquoi). */
-export type Requirement = 'figure' | 'date' | 'reason' | undefined;
+/** What the quote must state: a figure (combien), a date (quand), an end date (jusqu'à quand), a cause or purpose (pourquoi). */
+export type Requirement = 'figure' | 'date' | 'end' | 'reason' | undefined;
 
 export interface RetrievalResult {
   passage: Passage;
@@ -145,14 +145,19 @@ function withHitForms(groups: TermGroup[], hit: SearchHit): TermGroup[] {
   return changed ? out : groups;
 }
 
-const needCache = new WeakMap<Passage, { figure: boolean[]; date: boolean[]; reason: boolean[] }>();
+const needCache = new WeakMap<Passage, Record<NonNullable<Requirement>, boolean[]>>();
 
 /** Does sentence `i` of the passage meet the requirement? (memoised per passage) */
 function meets(p: Passage, i: number, need: Requirement): boolean {
   if (!need) return true;
   let flags = needCache.get(p);
   if (!flags) {
-    flags = { figure: p.sentences.map(statesFigure), date: p.sentences.map(statesDate), reason: p.sentences.map(statesReason) };
+    flags = {
+      figure: p.sentences.map(statesFigure),
+      date: p.sentences.map(statesDate),
+      end: p.sentences.map(statesEnd),
+      reason: p.sentences.map(statesReason),
+    };
     needCache.set(p, flags);
   }
   return flags[need][i] ?? false;
@@ -252,7 +257,9 @@ function candidate(h: HitScores, need: Requirement, local: number[]): { result: 
       (quotable(hit.passage.sentences[i] ?? '') ? 1 : POOR_QUOTE) *
       (empty[i] ? EMPTY_QUOTE : 1) *
       (years.length && !yearOk(i) ? OTHER_YEAR : 1) *
-      ((need === 'figure' || need === 'date') && s.matched && meets(hit.passage, i, need) ? figureProximity(sentenceTerms[i] ?? [], askedLocal, need) : 1),
+      ((need === 'figure' || need === 'date' || need === 'end') && s.matched && meets(hit.passage, i, need)
+        ? figureProximity(sentenceTerms[i] ?? [], askedLocal, need === 'figure' ? 'figure' : 'date')
+        : 1),
   );
   let top = -1;
   choice.forEach((c, i) => {

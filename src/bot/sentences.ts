@@ -206,6 +206,12 @@ const REASON =
 /** Does the sentence give a cause or a purpose ("en raison des mesures de confinement", "because")? */
 export const statesReason = (sentence: string): boolean => REASON.test(sentence);
 
+/** Words that close a period: "jusqu'au 15 juin", "avant le", "date limite", "until", "by". */
+const END = /\b(?:jusqu'?(?:au|a|à|en)|jusqu’(?:au|a|à|en)|avant (?:le|la|fin)|au plus tard|date limite|cl[oô]tur\w*|prend fin|s'ach[eè]v\w*|until|till|no later than|deadline|closes?|closing|ends? on|by the end)/i;
+
+/** Does the sentence state when something ends (a date with "jusqu'au", "avant le", "until")? */
+export const statesEnd = (sentence: string): boolean => statesDate(sentence) && END.test(sentence.replace(/’/g, "'"));
+
 /** Does the sentence state a date (a year or a month)? */
 export const statesDate = (sentence: string): boolean => /\b(?:1[89]|20)\d\d\b/.test(sentence) || MONTHS.test(sentence);
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanQuestion, fold, normalizeQuestion, words } from '../../src/bot/normalize.js';
 import { matchSmalltalk, stripGreeting } from '../../src/bot/smalltalk.js';
 import { followUpIntent, isFollowUp, mergeSlots } from '../../src/bot/conversation.js';
-import { figureProximity, groupMatches, minimalSpan, reweighted, scoreSentence, statesDate, statesFigure, statesReason, type TermGroup } from '../../src/bot/sentences.js';
+import { figureProximity, groupMatches, minimalSpan, reweighted, scoreSentence, statesDate, statesEnd, statesFigure, statesReason, type TermGroup } from '../../src/bot/sentences.js';
 import { localWeights } from '../../src/bot/retrieval.js';
 import { defiHandle } from '../../src/bot/catalog.js';
 import { withFrenchArticle } from '../../src/bot/templates.js';
@@ -88,6 +88,9 @@ describe('sentence scoring', () => {
     expect(statesReason('En raison des mesures de confinement, le jury s’est tenu en ligne.')).toBe(true);
     expect(statesReason('The jury met online because of the lockdown.')).toBe(true);
     expect(statesReason('Le jury s’est tenu à distance.')).toBe(false);
+    expect(statesEnd('L’appel à projets est ouvert jusqu’au vendredi 15 juin 2018, 17h00.')).toBe(true);
+    expect(statesEnd('Applications are open until 15 June 2018.')).toBe(true);
+    expect(statesEnd('Le 4 mai 2018, un appel à projets a été publié.')).toBe(false);
     // The day of a date is not a figure; a figure beside a date still is.
     expect(statesFigure('Le 5 mars 2007, une loi a réformé le régime.')).toBe(false);
     expect(statesFigure('Depuis le 1er juillet 2020, tout traitement est concerné.')).toBe(false);
