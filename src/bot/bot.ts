@@ -40,6 +40,8 @@ const TEAM_CUE = /\bavec qui\b|\bwith whom\b|\bwork\w* with\b|\bco-?equipi\w*|\b
 const MENTOR_CUE = /\bmentor\w*|\bencadr\w*|\bsupervis\w*/;
 const FIGURE_CUE = /\b(?:combien|how many|how much|nombre|number of|montant|amount|cout\w*|cost\w*|budget|taux|rate|pourcentage|percentage|part de|share of)\b/;
 const END_CUE = /\b(?:jusqu'?a quand|until when|date limite|deadline|avant quelle date|by (?:what|which) date|quand (?:se termine|prend fin|s'acheve|ferme|cloture)|when does .* (?:end|close))\b/;
+/** The noun a count question counts ("combien de jours", "how many women"). */
+const COUNTED = /\b(?:combien d(?:e |')|how many |nombre d(?:e |')|number of )(?:(?:l'|la |les |des )?)([\p{L}\d-]+(?: [\p{L}\d-]+)?)/u;
 const WHY_CUE = /\b(?:pourquoi|why|pour quelle raison|for what reason|quelles? (?:est|sont) (?:la|les) raisons?|what (?:is|are) the reasons?)\b/;
 const DATE_CUE = /\b(?:quand|when|en quelle annee|in what year|which year|what year|quelle date|what date|depuis quand|since when|a quelle date)\b/;
 
@@ -143,7 +145,10 @@ export function createBot(corpus: LoadedCorpus, options: BotOptions = {}): Bot {
             : undefined;
     // An end date not found, any date of the thing asked about is the next best answer.
     const attempts: Requirement[] = need === 'end' ? ['end', 'date', undefined] : need ? [need, undefined] : [undefined];
-    const results = retrieve(text, lang, corpus.index, tools, frame, attempts, subject, RETRIEVAL_MIN, measure);
+    // The counted noun: the first word in French ("jours d'absence"), the last of two in English ("young people").
+    const thing = tools.analyze(COUNTED.exec(folded)?.[1] ?? '', lang);
+    const counted = lang === 'en' ? thing[thing.length - 1] : thing[0];
+    const results = retrieve(text, lang, corpus.index, tools, frame, attempts, { subject, minConfidence: RETRIEVAL_MIN, measure, counted });
     for (const [i, requirement] of attempts.entries()) {
       const r = results[i];
       if (!r || r.confidence < RETRIEVAL_MIN) continue;

@@ -9,7 +9,7 @@ import { editDistance } from '../text/natural.js';
 import { focusedHits } from './focus.js';
 import { analysed, type AnalysedPassage } from './passage-terms.js';
 import { completeQuote } from './quote-span.js';
-import { coverageOf, figureProximity, groupMatches, minimalSpan, rarity, reweighted, scoreSentence, type SentenceScore, statesDate, statesEnd, statesFigure, statesReason, type TermGroup } from './sentences.js';
+import { coverageOf, figureProximity, groupMatches, minimalSpan, rarity, reweighted, scoreSentence, type SentenceScore, statesDate, statesEnd, statesFigure, statesReason, countsThing, type TermGroup } from './sentences.js';
 
 export interface TermTools {
   /** The index's analyzer (same terms as `documentFrequency` and `SearchHit.terms`). */
@@ -227,6 +227,8 @@ const MEASURE_SHARE = 0.3;
 /** Choice factor of a figure sentence lacking the year the question names. */
 const OTHER_YEAR = 0.6;
 const YEAR = /^(?:1[89]|20)\d\d$/;
+/** Choice and rank factor of a figure that does not count what "combien de X" asks for. */
+const UNCOUNTED = 0.8;
 /** Choice factor of a sentence that only repeats its heading. */
 const EMPTY_QUOTE = 0.3;
 
@@ -237,7 +239,7 @@ function strongest(groups: TermGroup[]): TermGroup[] {
 }
 
 /** The quote a passage offers under one requirement, scored. */
-function candidate(h: HitScores, need: Requirement, local: number[]): { result: RetrievalResult; rank: number } | undefined {
+function candidate(h: HitScores, need: Requirement, local: number[], counted?: string): { result: RetrievalResult; rank: number } | undefined {
   const { hit, rankPos, groups, parts } = h;
   const sentenceTerms = parts.sentences;
   const passageScore = h.passage;
@@ -251,12 +253,16 @@ function candidate(h: HitScores, need: Requirement, local: number[]): { result: 
   // A year in a figure question qualifies the figure: a sentence without it states another year's figure.
   const years = need === 'figure' ? groups.filter((g) => YEAR.test(g.term)) : [];
   const yearOk = (i: number): boolean => years.every((g) => (sentenceTerms[i] ?? []).some((t) => groupMatches(g, t)));
+  // "Combien de jours…": a figure counting days answers, a percentage of days does not.
+  const thing = need === 'figure' && counted !== undefined ? groups.find((g) => g.term === counted) : undefined;
+  const countOk = (i: number): boolean => !thing || countsThing(sentenceTerms[i] ?? [], thing);
   const choice = scores.map(
     (s, i) =>
       reweighted(s, local) *
       (quotable(hit.passage.sentences[i] ?? '') ? 1 : POOR_QUOTE) *
       (empty[i] ? EMPTY_QUOTE : 1) *
       (years.length && !yearOk(i) ? OTHER_YEAR : 1) *
+      (countOk(i) ? 1 : UNCOUNTED) *
       ((need === 'figure' || need === 'date' || need === 'end') && s.matched && meets(hit.passage, i, need)
         ? figureProximity(sentenceTerms[i] ?? [], askedLocal, need === 'figure' ? 'figure' : 'date')
         : 1),
@@ -316,7 +322,7 @@ function candidate(h: HitScores, need: Requirement, local: number[]): { result: 
   const quoted = completeQuote(hit.passage.sentences, chosen);
   return {
     // Rank by confidence, then by how compact the best sentence is, lightly by the index's order.
-    rank: confidence * RANK_CONFIDENCE + (choice[top] ?? 0) * (1 - RANK_CONFIDENCE) - rankPos * 0.005,
+    rank: (confidence * RANK_CONFIDENCE + (choice[top] ?? 0) * (1 - RANK_CONFIDENCE)) * (countOk(top) ? 1 : UNCOUNTED) - rankPos * 0.005,
     result: {
       passage: hit.passage,
       sentences: quoted,
@@ -332,6 +338,17 @@ function candidate(h: HitScores, need: Requirement, local: number[]): { result: 
  * Best quoted sentences for the question under each requirement (one
  * search, one analysis), aligned with `needs`; undefined where nothing matched.
  */
+export interface RetrieveOptions {
+  /** Analysed words of the entities the question names (what it asks is about them). */
+  subject?: ReadonlySet<string>;
+  /** Candidates whose passage covers less of the question are not scored. */
+  minConfidence?: number;
+  /** Analysed measure words ("montant", "cost"): the figure states them, they weigh little. */
+  measure?: ReadonlySet<string>;
+  /** Analysed noun a "combien de X / how many X" question counts. */
+  counted?: string;
+}
+
 export function retrieve(
   question: string,
   lang: Lang,
@@ -339,9 +356,7 @@ export function retrieve(
   tools: TermTools,
   frame: Set<string>,
   needs: Requirement[] = [undefined],
-  subject: ReadonlySet<string> = new Set(),
-  minConfidence = 0,
-  measure: ReadonlySet<string> = new Set(),
+  { subject = new Set(), minConfidence = 0, measure = new Set(), counted }: RetrieveOptions = {},
 ): (RetrievalResult | undefined)[] {
   // The measure a figure question asks for ("montant", "cost", "pourcentage") is what the figure states:
   // it weighs little, so the quote is chosen by what is measured and its qualifiers ("par participant").
@@ -366,7 +381,7 @@ export function retrieve(
     // A quote's confidence never exceeds its passage's coverage (its sentences are part of the passage).
     if (h.passage.coverage < minConfidence) return;
     needs.forEach((need, i) => {
-      const c = candidate(h, need, local);
+      const c = candidate(h, need, local, counted);
       if (c && c.rank > (best[i]?.rank ?? -Infinity)) best[i] = c;
     });
   });

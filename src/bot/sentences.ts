@@ -237,6 +237,19 @@ const isFigureTerm = (t: string): boolean => /\d/.test(t) && !YEAR_TERM.test(t) 
 const isDateTerm = (t: string): boolean => YEAR_TERM.test(t);
 
 /**
+ * Does the sentence count the thing a "combien de X / how many X" question counts: a figure followed by X
+ * within two words ("700 000 personnes", "entre 27 et 31 jours", "28 EIG")?
+ */
+export function countsThing(terms: string[], thing: TermGroup): boolean {
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i] as string;
+    if (!isFigureTerm(t) || LABEL_TERMS.has(terms[i - 1] ?? '')) continue;
+    if ([terms[i + 1], terms[i + 2]].some((n) => n !== undefined && groupMatches(thing, n))) return true;
+  }
+  return false;
+}
+
+/**
  * How close the sentence's figure (or year) is to the words the question asks about, in [0.5, 1]:
  * "700 000 personnes" answers "combien de personnes", a law number at the other end of the sentence does not.
  */

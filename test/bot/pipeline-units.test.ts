@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanQuestion, fold, normalizeQuestion, words } from '../../src/bot/normalize.js';
 import { matchSmalltalk, stripGreeting } from '../../src/bot/smalltalk.js';
 import { followUpIntent, isFollowUp, mergeSlots } from '../../src/bot/conversation.js';
-import { figureProximity, groupMatches, minimalSpan, reweighted, scoreSentence, statesDate, statesEnd, statesFigure, statesReason, type TermGroup } from '../../src/bot/sentences.js';
+import { countsThing, figureProximity, groupMatches, minimalSpan, reweighted, scoreSentence, statesDate, statesEnd, statesFigure, statesReason, type TermGroup } from '../../src/bot/sentences.js';
 import { localWeights } from '../../src/bot/retrieval.js';
 import { defiHandle } from '../../src/bot/catalog.js';
 import { withFrenchArticle } from '../../src/bot/templates.js';
@@ -124,6 +124,12 @@ describe('choosing among candidates', () => {
     expect(figureProximity(['en', '2014', 'person'], asked, 'figure')).toBe(0.5);
     // "le 5 mars, des personnes…": the day is no figure, so nothing sits next to the asked word.
     expect(figureProximity(['5', 'mar', 'person'], asked, 'figure')).toBe(0.5);
+  });
+  it('knows a figure that counts the thing asked for', () => {
+    const days = g('jour');
+    expect(countsThing(['absenteism', 'period', '27', '31', 'jour', 'an'], days)).toBe(true);
+    expect(countsThing(['nombr', 'jour', 'absenc', 'progress', '17', '%'], days)).toBe(false);
+    expect(countsThing(['promot', '2', 'jour'], days)).toBe(false);
   });
   it('does not take a short stem for a longer word', () => {
     expect(groupMatches(g('quarti'), 'quart')).toBe(false);
