@@ -8,7 +8,7 @@
 import type { Knowledge, Lang } from '../ingest/types.js';
 import { analyze, stem, words } from '../index/analyzer.js';
 import { Lexicon } from '../index/lexicon.js';
-import type { TermTools } from './retrieval.js';
+import type { TermTools } from './question-terms.js';
 
 /** Number words ↔ digits, so "les trois compétences" meets "3 compétences". */
 const NUMBER_WORDS: Record<string, string> = {

@@ -78,7 +78,12 @@ describe('retrieval and fallback', () => {
       expect(a.sources).toEqual([]);
     }
     expect(bot.answer("What's the weather tomorrow?").lang).toBe('en');
-    expect(bot.answer('Quel temps fera-t-il demain ?').answer).toMatch(/Je ne trouve pas/);
+    expect(bot.answer("Quelle est la capitale de l'Australie ?").answer).toMatch(/Je ne trouve pas/);
+    // Today's facts and the asker's own case: no document can state them, and the answer says so.
+    const tomorrow = bot.answer('Quel temps fera-t-il demain ?');
+    expect([tomorrow.kind, tomorrow.intent]).toEqual(['fallback', 'beyond_documents']);
+    expect(tomorrow.answer).toMatch(/votre situation personnelle ni de l’actualité/);
+    expect(bot.answer('How do I reset my password?').answer).toMatch(/your own situation/);
   });
   it('answers small talk with suggestions that the rules can answer', () => {
     const hi = bot.answer('Bonjour');

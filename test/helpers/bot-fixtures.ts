@@ -6,7 +6,7 @@
  */
 import type { FactSource, Knowledge, Lang, Passage } from '../../src/ingest/types.js';
 import type { LoadedCorpus, PassageSearch, SearchHit } from '../../src/index/types.js';
-import type { TermTools } from '../../src/bot/retrieval.js';
+import type { TermTools } from '../../src/bot/question-terms.js';
 import { fold, words } from '../../src/bot/normalize.js';
 import { lightStem } from '../../src/bot/vocabulary.js';
 

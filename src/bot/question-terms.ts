@@ -1,0 +1,111 @@
+/**
+ * The question as the bot scores it: its content words (frame words such as
+ * "quel", "combien" removed), each with the forms it may take in the
+ * documents and a rarity weight; multi-word names whose words only count
+ * together; hits' typo corrections added per passage.
+ */
+import type { Lang } from '../ingest/types.js';
+import type { PassageSearch, SearchHit } from '../index/types.js';
+import { editDistance } from '../text/natural.js';
+import { groupMatches, minimalSpan, rarity, type TermGroup } from './sentences.js';
+
+export interface TermTools {
+  /** The index's analyzer (same terms as `documentFrequency` and `SearchHit.terms`). */
+  analyze(text: string, lang?: Lang): string[];
+  /** Other analysed forms a question term may take in documents (translations, synonyms, acronyms). */
+  expand?(term: string, lang: Lang): string[];
+  /**
+   * The question's terms with their document forms (overrides analyze + expand when given);
+   * `phrase` (the position of its first word) groups the words of a multi-word name or term.
+   */
+  question?(text: string, lang: Lang): { term: string; forms: Set<string>; phrase?: number }[];
+}
+
+/** Question terms with their forms and rarity weights, question frame words removed. */
+export function termGroups(
+  question: string,
+  lang: Lang,
+  tools: TermTools,
+  index: PassageSearch,
+  frame: Set<string>,
+): TermGroup[] {
+  const groups: TermGroup[] = [];
+  const seen = new Set<string>();
+  const terms: { term: string; forms: Set<string>; phrase?: number }[] =
+    tools.question?.(question, lang) ??
+    tools.analyze(question, lang).map((term) => ({ term, forms: new Set([term, ...(tools.expand?.(term, lang) ?? [])]) }));
+  const phraseOf = new Map<string, number>();
+  for (const { term, forms, phrase } of terms) {
+    if (seen.has(term) || frame.has(term)) continue;
+    seen.add(term);
+    let df = 0;
+    for (const f of forms) df = Math.max(df, index.documentFrequency(f));
+    groups.push({ term, forms, weight: df ? rarity(df, index.passageCount) : 0 });
+    if (phrase !== undefined) phraseOf.set(term, phrase);
+  }
+  // A lexicon phrase counts as a name only when at least two of its words remain question terms.
+  const phraseSize = new Map<number, number>();
+  for (const p of phraseOf.values()) phraseSize.set(p, (phraseSize.get(p) ?? 0) + 1);
+  // A word the corpus never uses: in a French question it names something the documents do not talk
+  // about, so it weighs more than any known word (and becomes the word an answer must contain); in an
+  // English question it is more likely a word the bilingual lexicon lacks, so it weighs like a typical
+  // one, unless it is a proper name (capitalised inside the question), which names a topic in any language.
+  const known = groups.filter((g) => g.weight > 0).map((g) => g.weight).sort((a, b) => a - b);
+  const strong = !known.length ? rarity(0, index.passageCount) : (known[known.length - 1] ?? 1) * 1.1;
+  const typical = known[Math.floor(known.length / 2)] ?? strong;
+  const names = question.split(/\s+/).slice(1).filter((w) => /^\p{Lu}/u.test(w)).join(' ');
+  const proper = new Set(names ? tools.analyze(names, lang) : []);
+  const unknownWeight = (g: TermGroup): number => (lang === 'fr' || proper.has(g.term) ? strong : typical);
+  const phrases = nameRuns(question).map((run) => tools.analyze(run, lang)).filter((terms) => terms.length > 1);
+  return groups.map((g) => {
+    const run = phrases.findIndex((terms) => terms.includes(g.term));
+    const phrase = phraseOf.get(g.term);
+    // Capitalised runs are numbered from 0; lexicon phrases after them, by the position of their first word.
+    const name = run >= 0 ? run : phrase !== undefined && (phraseSize.get(phrase) ?? 0) > 1 ? phrases.length + phrase : undefined;
+    const weighted = g.weight > 0 ? g : { ...g, weight: unknownWeight(g), unknown: true };
+    return name !== undefined ? { ...weighted, name } : weighted;
+  });
+}
+
+/** A multi-word name's words side by side (give or take a word) in one of the texts. */
+export function nameFound(name: TermGroup[], texts: string[][]): boolean {
+  return texts.some((terms) => {
+    const lists = name.map((g) => terms.flatMap((t, i) => (groupMatches(g, t) ? [i] : [])));
+    return lists.every((l) => l.length) && minimalSpan(lists) <= name.length + 1;
+  });
+}
+
+/** Runs of consecutive capitalised words inside the question (not its first word): multi-word proper names. */
+function nameRuns(question: string): string[] {
+  const runs: string[] = [];
+  let run: string[] = [];
+  for (const w of question.split(/\s+/).slice(1)) {
+    const bare = w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+    if (/^\p{Lu}/u.test(bare)) run.push(bare);
+    if (!/^\p{Lu}/u.test(bare) || bare !== w) {
+      if (run.length > 1) runs.push(run.join(' '));
+      run = [];
+    }
+  }
+  if (run.length > 1) runs.push(run.join(' '));
+  return runs;
+}
+
+/** Typo tolerance at sentence level: a hit's matched term close to a question term counts as it. */
+export function withHitForms(groups: TermGroup[], hit: SearchHit): TermGroup[] {
+  let changed = false;
+  const out = groups.map((g) => {
+    const extra = hit.terms.filter((t) => {
+      if (g.forms.has(t)) return false;
+      if (t.startsWith(g.term) || (g.term.startsWith(t) && t.length >= 4)) return true;
+      const max = g.term.length <= 4 ? 0 : g.term.length <= 8 ? 1 : 2;
+      // Cheap checks first: the edit distance is only computed for plausible typos.
+      return max > 0 && Math.abs(t.length - g.term.length) <= max && t[0] === g.term[0] && editDistance(t, g.term) <= max;
+    });
+    if (!extra.length) return g;
+    changed = true;
+    return { ...g, forms: new Set([...g.forms, ...extra]) };
+  });
+  // The same list when nothing was added, so per-question memos (sentences.ts) are shared across passages.
+  return changed ? out : groups;
+}
