@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../ingest/types.js';
 import type { LoadedCorpus } from '../index/types.js';
+import { answerType, DATE_CUE, FIGURE_CUE } from './answer-type.js';
 import { buildCatalog, defiHandle } from './catalog.js';
 import { followUpIntent, isFollowUp, mergeSlots, remember, type Slots } from './conversation.js';
 import { matchEntities, type Entities } from './entities.js';
@@ -12,7 +13,7 @@ import { fallbackAnswer } from './fallback.js';
 import { features, trainIntents, type Intent, type RuleIntent } from './intents.js';
 import { fold, normalizeQuestion, words } from './normalize.js';
 import type { TermTools } from './question-terms.js';
-import { retrieve, type Requirement } from './retrieval.js';
+import { retrieve } from './retrieval.js';
 import { beyondDocuments } from './scope.js';
 import { answerRule, toSources } from './rules.js';
 import { matchSmalltalk, stripGreeting } from './smalltalk.js';
@@ -39,12 +40,6 @@ const WHO_CUE = /\b(?:qui|who|quels? (?:eig|entrepreneu\w*|personnes?)|which (?:
 /** "Avec qui travaille X ?" asks for the people sharing X's défi, not for X's défi. */
 const TEAM_CUE = /\bavec qui\b|\bwith whom\b|\bwork\w* with\b|\bco-?equipi\w*|\bteam-?mates?\b|\bcoll[eè]gues?\b|\bcolleagues?\b/;
 const MENTOR_CUE = /\bmentor\w*|\bencadr\w*|\bsupervis\w*/;
-const FIGURE_CUE = /\b(?:combien|how many|how much|nombre|number of|montant|amount|cout\w*|cost\w*|budget|taux|rate|pourcentage|percentage|part de|share of)\b/;
-const END_CUE = /\b(?:jusqu'?a quand|until when|date limite|deadline|avant quelle date|by (?:what|which) date|quand (?:se termine|prend fin|s'acheve|ferme|cloture)|when does .* (?:end|close))\b/;
-/** The noun a count question counts ("combien de jours", "how many women"). */
-const COUNTED = /\b(?:combien d(?:e |')|how many |nombre d(?:e |')|number of )(?:(?:l'|la |les |des )?)([\p{L}\d-]+(?: [\p{L}\d-]+)?)/u;
-const WHY_CUE = /\b(?:pourquoi|why|pour quelle raison|for what reason|quelles? (?:est|sont) (?:la|les) raisons?|what (?:is|are) the reasons?)\b/;
-const DATE_CUE = /\b(?:quand|when|en quelle annee|in what year|which year|what year|quelle date|what date|depuis quand|since when|a quelle date)\b/;
 
 /** Words naming the measure a figure question asks for: the figure itself answers them. */
 const MEASURE_WORDS =
@@ -135,21 +130,8 @@ export function createBot(corpus: LoadedCorpus, options: BotOptions = {}): Bot {
 
   function retrievalStep(text: string, lang: Lang, subject: Set<string>, session?: Session): Answer | undefined {
     const folded = fold(text);
-    const need: Requirement = FIGURE_CUE.test(folded)
-      ? 'figure'
-      : END_CUE.test(folded)
-        ? 'end'
-        : DATE_CUE.test(folded)
-          ? 'date'
-          : WHY_CUE.test(folded)
-            ? 'reason'
-            : undefined;
-    // An end date not found, any date of the thing asked about is the next best answer.
-    const attempts: Requirement[] = need === 'end' ? ['end', 'date', undefined] : need ? [need, undefined] : [undefined];
-    // The counted noun: the first word in French ("jours d'absence"), the last of two in English ("young people").
-    const thing = tools.analyze(COUNTED.exec(folded)?.[1] ?? '', lang);
-    const counted = lang === 'en' ? thing[thing.length - 1] : thing[0];
-    const results = retrieve(text, lang, corpus.index, tools, frame, attempts, { subject, minConfidence: RETRIEVAL_MIN, measure, counted });
+    const { attempts, counted, unit } = answerType(folded, lang, tools.analyze);
+    const results = retrieve(text, lang, corpus.index, tools, frame, attempts, { subject, minConfidence: RETRIEVAL_MIN, measure, counted, unit });
     for (const [i, requirement] of attempts.entries()) {
       const r = results[i];
       if (!r || r.confidence < RETRIEVAL_MIN) continue;

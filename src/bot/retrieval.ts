@@ -5,6 +5,7 @@
  */
 import type { Lang, Passage } from '../ingest/types.js';
 import type { PassageSearch, SearchHit } from '../index/types.js';
+import { statesUnit, type Requirement, type Unit } from './answer-type.js';
 import { focusedHits } from './focus.js';
 import { nameFound, termGroups, withHitForms, type TermTools } from './question-terms.js';
 import { analysed, type AnalysedPassage } from './passage-terms.js';
@@ -23,9 +24,6 @@ import {
   statesReason,
   type TermGroup,
 } from './sentences.js';
-
-/** What the quote must state: a figure (combien), a date (quand), an end date (jusqu'à quand), a cause or purpose (pourquoi). */
-export type Requirement = 'figure' | 'date' | 'end' | 'reason' | undefined;
 
 export interface RetrievalResult {
   passage: Passage;
@@ -139,7 +137,7 @@ const MEASURE_SHARE = 0.3;
 /** Choice factor of a figure sentence lacking the year the question names. */
 const OTHER_YEAR = 0.6;
 const YEAR = /^(?:1[89]|20)\d\d$/;
-/** Choice and rank factor of a figure that does not count what "combien de X" asks for. */
+/** Choice and rank factor of a figure that does not count what "combien de X" asks for, or not in the unit asked. */
 const UNCOUNTED = 0.8;
 /** Choice factor of a sentence that only repeats its heading. */
 const EMPTY_QUOTE = 0.3;
@@ -151,7 +149,12 @@ function strongest(groups: TermGroup[]): TermGroup[] {
 }
 
 /** The quote a passage offers under one requirement, scored. */
-function candidate(h: HitScores, need: Requirement, local: number[], counted?: string): { result: RetrievalResult; rank: number } | undefined {
+function candidate(
+  h: HitScores,
+  need: Requirement,
+  local: number[],
+  { counted, unit }: Pick<RetrieveOptions, 'counted' | 'unit'>,
+): { result: RetrievalResult; rank: number } | undefined {
   const { hit, rankPos, groups, parts } = h;
   const sentenceTerms = parts.sentences;
   const passageScore = h.passage;
@@ -167,7 +170,10 @@ function candidate(h: HitScores, need: Requirement, local: number[], counted?: s
   const yearOk = (i: number): boolean => years.every((g) => (sentenceTerms[i] ?? []).some((t) => groupMatches(g, t)));
   // "Combien de jours…": a figure counting days answers, a percentage of days does not.
   const thing = need === 'figure' && counted !== undefined ? groups.find((g) => g.term === counted) : undefined;
-  const countOk = (i: number): boolean => !thing || countsThing(sentenceTerms[i] ?? [], thing);
+  // "Combien coûte…": a figure in euros answers, a percentage does not.
+  const measured = need === 'figure' ? unit : undefined;
+  const countOk = (i: number): boolean =>
+    (!thing || countsThing(sentenceTerms[i] ?? [], thing)) && (!measured || statesUnit(hit.passage.sentences[i] ?? '', measured));
   const choice = scores.map(
     (s, i) =>
       reweighted(s, local) *
@@ -259,6 +265,8 @@ export interface RetrieveOptions {
   measure?: ReadonlySet<string>;
   /** Analysed noun a "combien de X / how many X" question counts. */
   counted?: string;
+  /** Unit a figure question's measure implies (euros for a cost). */
+  unit?: Unit;
 }
 
 export function retrieve(
@@ -268,7 +276,7 @@ export function retrieve(
   tools: TermTools,
   frame: Set<string>,
   needs: Requirement[] = [undefined],
-  { subject = new Set(), minConfidence = 0, measure = new Set(), counted }: RetrieveOptions = {},
+  { subject = new Set(), minConfidence = 0, measure = new Set(), counted, unit }: RetrieveOptions = {},
 ): (RetrievalResult | undefined)[] {
   // The measure a figure question asks for ("montant", "cost", "pourcentage") is what the figure states:
   // it weighs little, so the quote is chosen by what is measured and its qualifiers ("par participant").
@@ -293,7 +301,7 @@ export function retrieve(
     // A quote's confidence never exceeds its passage's coverage (its sentences are part of the passage).
     if (h.passage.coverage < minConfidence) return;
     needs.forEach((need, i) => {
-      const c = candidate(h, need, local, counted);
+      const c = candidate(h, need, local, { counted, unit });
       if (c && c.rank > (best[i]?.rank ?? -Infinity)) best[i] = c;
     });
   });

@@ -1,3 +1,5 @@
+import { answerType, statesUnit } from '../../src/bot/answer-type.js';
+import { analyze } from '../../src/index/analyzer.js';
 import { beyondDocuments } from '../../src/bot/scope.js';
 import { describe, expect, it } from 'vitest';
 import { cleanQuestion, fold, normalizeQuestion, words } from '../../src/bot/normalize.js';
@@ -182,5 +184,27 @@ describe('phrasing', () => {
     expect(phrased.ordered).toBe(1);
     expect(scattered.ordered).toBe(0.5);
     expect(reweighted(phrased, [1, 1, 1])).toBeGreaterThan(reweighted(scattered, [1, 1, 1]));
+  });
+});
+
+describe('expected answer type', () => {
+  const type = (q: string, lang: 'fr' | 'en' = 'fr') => answerType(fold(q), lang, analyze);
+  it('asks a figure in the unit its measure implies, counting the noun asked about', () => {
+    expect(type('Combien coûte la JDC ?')).toMatchObject({ attempts: ['figure', undefined], unit: 'money' });
+    expect(type('Quel est le taux de réussite ?').unit).toBe('percent');
+    expect(type('How long are the contracts?', 'en')).toMatchObject({ attempts: ['figure', undefined], unit: 'duration' });
+    expect(type('Combien de jours d’absence par agent ?').counted).toBe(analyze('jours', 'fr')[0]);
+    expect(type('How many young people took part?', 'en').counted).toBe(analyze('people', 'en')[0]);
+  });
+  it('asks a date, a closing date or a reason', () => {
+    expect(type('Quand la loi a-t-elle été votée ?').attempts).toEqual(['date', undefined]);
+    expect(type('Jusqu’à quand l’appel est-il ouvert ?').attempts).toEqual(['end', 'date', undefined]);
+    expect(type('Pourquoi le jury s’est-il tenu en ligne ?').attempts).toEqual(['reason', undefined]);
+    expect(type('Qu’est-ce que la pseudonymisation ?').attempts).toEqual([undefined]);
+  });
+  it('recognises a figure in a unit', () => {
+    expect(statesUnit('Le coût moyen était de 1 852 € par mesure.', 'money')).toBe(true);
+    expect(statesUnit('La participation représentait 19 % du coût.', 'money')).toBe(false);
+    expect(statesUnit('recrutés pour 10 mois', 'duration')).toBe(true);
   });
 });

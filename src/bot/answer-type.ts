@@ -1,0 +1,67 @@
+/**
+ * What kind of statement answers the question (the "expected answer type"
+ * of question answering): a figure for "combien", counting the noun after it
+ * and in the unit its measure implies (euros for a cost, % for a rate, time
+ * for a duration); a date for "quand"; a closing date for "jusqu'à quand";
+ * a cause or purpose for "pourquoi". Pure functions over folded text.
+ */
+import type { Lang } from '../ingest/types.js';
+
+/** What the quote must state: a figure (combien), a date (quand), an end date (jusqu'à quand), a cause or purpose (pourquoi). */
+export type Requirement = 'figure' | 'date' | 'end' | 'reason' | undefined;
+
+/** The unit a figure question's measure implies. */
+export type Unit = 'money' | 'percent' | 'duration';
+
+export interface AnswerType {
+  /** Requirements to try in order, the last one `undefined` (any quote). */
+  attempts: Requirement[];
+  /** Analysed noun a "combien de X / how many X" question counts. */
+  counted?: string;
+  unit?: Unit;
+}
+
+export const FIGURE_CUE =
+  /\b(?:combien|how many|how much|how long|nombre|number of|montant|amount|cout\w*|cost\w*|budget|taux|rate|pourcentage|percentage|part de|share of|duree)\b/;
+export const DATE_CUE = /\b(?:quand|when|en quelle annee|in what year|which year|what year|quelle date|what date|depuis quand|since when|a quelle date)\b/;
+const END_CUE =
+  /\b(?:jusqu'?a quand|until when|date limite|deadline|avant quelle date|by (?:what|which) date|quand (?:se termine|prend fin|s'acheve|ferme|cloture)|when does .* (?:end|close))\b/;
+const WHY_CUE = /\b(?:pourquoi|why|pour quelle raison|for what reason|quelles? (?:est|sont) (?:la|les) raisons?|what (?:is|are) the reasons?)\b/;
+/** The noun a count question counts ("combien de jours", "how many women"). */
+const COUNTED = /\b(?:combien d(?:e |')|how many |nombre d(?:e |')|number of )(?:(?:l'|la |les |des )?)([\p{L}\d-]+(?: [\p{L}\d-]+)?)/u;
+
+const UNIT_CUES: [Unit, RegExp][] = [
+  ['duration', /\b(?:combien de temps|how long|duree|pendant combien|for how long)\b/],
+  ['percent', /\b(?:pourcentage|taux|proportion|percentage|rate|quelle part|what share)\b/],
+  ['money', /\b(?:cout\w*|montant|prix|budget|salaire|remuner\w*|depens\w*|financ\w*|subvention|cost\w*|price|amount|salary|wages?|paid|spen[dt]\w*|fund\w*|grant)\b/],
+];
+
+/** The kind of statement that answers the question (folded text; `analyze` gives the counted noun's term). */
+export function answerType(folded: string, lang: Lang, analyze: (text: string, lang: Lang) => string[]): AnswerType {
+  const need: Requirement = FIGURE_CUE.test(folded)
+    ? 'figure'
+    : END_CUE.test(folded)
+      ? 'end'
+      : DATE_CUE.test(folded)
+        ? 'date'
+        : WHY_CUE.test(folded)
+          ? 'reason'
+          : undefined;
+  // An end date not found, any date of the thing asked about is the next best answer.
+  const attempts: Requirement[] = need === 'end' ? ['end', 'date', undefined] : need ? [need, undefined] : [undefined];
+  if (need !== 'figure') return { attempts };
+  // The counted noun: the first word in French ("jours d'absence"), the last of two in English ("young people").
+  const thing = analyze(COUNTED.exec(folded)?.[1] ?? '', lang);
+  const counted = lang === 'en' ? thing[thing.length - 1] : thing[0];
+  const unit = UNIT_CUES.find(([, re]) => re.test(folded))?.[0];
+  return { attempts, ...(counted ? { counted } : {}), ...(unit ? { unit } : {}) };
+}
+
+const UNIT_TEXT: Record<Unit, RegExp> = {
+  money: /\d\s*(?:€|euros?\b|m€|md€|k€|millions? d'euros|milliards? d'euros|\$|dollars?\b)|[€$]\s*\d/i,
+  percent: /\d\s*(?:%|pour ?cent|percent|points?\b)/i,
+  duration: /\d\s*(?:minutes?|min\b|heures?|h\b|hours?|jours?|days?|semaines?|weeks?|mois\b|months?|ans\b|années|years?)/i,
+};
+
+/** Does the sentence state a figure in the unit? */
+export const statesUnit = (sentence: string, unit: Unit): boolean => UNIT_TEXT[unit].test(sentence.replace(/[\u00a0\u202f]/g, ' '));
