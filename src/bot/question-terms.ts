@@ -56,16 +56,22 @@ export function termGroups(
   const names = question.split(/\s+/).slice(1).filter((w) => /^\p{Lu}/u.test(w)).join(' ');
   const proper = new Set(names ? tools.analyze(names, lang) : []);
   const unknownWeight = (g: TermGroup): number => (lang === 'fr' || proper.has(g.term) ? strong : typical);
+  // A known word's rarity says less past a point: an inflected verb ("détiennent", "revient") is rare as
+  // a form, not as a notion, and would otherwise outweigh the rest of the question.
+  const ceiling = known.length >= 3 ? typical * KNOWN_CEILING : Infinity;
   const phrases = nameRuns(question).map((run) => tools.analyze(run, lang)).filter((terms) => terms.length > 1);
   return groups.map((g) => {
     const run = phrases.findIndex((terms) => terms.includes(g.term));
     const phrase = phraseOf.get(g.term);
     // Capitalised runs are numbered from 0; lexicon phrases after them, by the position of their first word.
     const name = run >= 0 ? run : phrase !== undefined && (phraseSize.get(phrase) ?? 0) > 1 ? phrases.length + phrase : undefined;
-    const weighted = g.weight > 0 ? g : { ...g, weight: unknownWeight(g), unknown: true };
+    const weighted = g.weight > 0 ? { ...g, weight: Math.min(g.weight, ceiling) } : { ...g, weight: unknownWeight(g), unknown: true };
     return name !== undefined ? { ...weighted, name } : weighted;
   });
 }
+
+/** A known word weighs at most this many times the question's median known word (same results from 1.3 to 2). */
+const KNOWN_CEILING = 1.6;
 
 /** A multi-word name's words side by side (give or take a word) in one of the texts. */
 export function nameFound(name: TermGroup[], texts: string[][]): boolean {
