@@ -65,3 +65,38 @@ export function find(docs: Int32Array, doc: number): number {
   }
   return -1;
 }
+
+/**
+ * A passage's final score, from its partial sums over the clauses before `from` and a
+ * binary search per entry for the others: what the scorer would add for it, in the same
+ * order. Cheap for a few passages; the scorer uses it to raise its pruning floor early.
+ */
+export function finalScore(clauses: ResolvedClause[], from: number, doc: number, total: number, covered: number): number {
+  for (let j = from; j < clauses.length; j++) {
+    const clause = clauses[j] as ResolvedClause;
+    let best = 0;
+    let cover = 0;
+    for (const alternative of clause.alternatives) {
+      let sum = 0;
+      let hits = 0;
+      for (const t of alternative.terms) {
+        let hit = false;
+        for (const part of t.parts) {
+          const i = find(part.entry.docs, doc);
+          if (i < 0) continue;
+          sum = sum + (part.entry.scores[i] as number) * part.weight;
+          hit = true;
+        }
+        if (hit) hits++;
+      }
+      if (!hits) continue;
+      const s = sum * alternative.weight;
+      if (s > best) best = s;
+      const c = (hits / alternative.terms.length) * alternative.weight;
+      if (c > cover) cover = c;
+    }
+    total = total + best;
+    covered = covered + cover * clause.weight;
+  }
+  return total * covered;
+}

@@ -6,7 +6,8 @@
  * dynamic pruning (see `top`) stops reading the postings of the common clauses
  * once they can only reorder the candidates already found.
  */
-import { find, looseTermBound, probeIsCheaper, SAFETY, totalBound } from './bounds.js';
+import { finalScore, find, looseTermBound, probeIsCheaper, SAFETY, totalBound } from './bounds.js';
+import { TopK } from './top-k.js';
 import type { TermEntry } from './term-index.js';
 
 /** One query term resolved against the index: the entries it reads, each with a weight. */
@@ -38,6 +39,8 @@ export class Scorer {
   private readonly inClause: Uint32Array;
   private readonly inQuery: Uint32Array;
   private readonly inTerm: Uint32Array;
+  /** Stamp: "final score already worked out for this query". */
+  private readonly inFinal: Uint32Array;
   private stamp = 0;
   /** Clauses scored for existing candidates only because of pruning, since creation (for tests and benches). */
   prunedClauses = 0;
@@ -60,11 +63,12 @@ export class Scorer {
     this.inClause = new Uint32Array(size);
     this.inQuery = new Uint32Array(size);
     this.inTerm = new Uint32Array(size);
+    this.inFinal = new Uint32Array(size);
   }
 
   private next(): number {
     if (++this.stamp >= 0xffffffff) {
-      for (const a of [this.inAlt, this.inClause, this.inQuery, this.inTerm]) a.fill(0);
+      for (const a of [this.inAlt, this.inClause, this.inQuery, this.inTerm, this.inFinal]) a.fill(0);
       this.stamp = 1;
     }
     return this.stamp;
@@ -72,43 +76,56 @@ export class Scorer {
 
   /**
    * The `limit` best passages accepted by `accept`, best first. With `prune` (MaxScore-style,
-   * exact): before each clause, the `limit`-th best partial score so far is a floor of the final
-   * `limit`-th score (all contributions are positive); once the remaining clauses' upper bounds
-   * cannot lift a new passage above it, later clauses only rescore the surviving candidates, and
-   * a candidate that cannot reach the floor either is dropped. Scores are summed per passage in
-   * the same order as without pruning, so results are identical.
+   * exact): `floor` is a lower bound of the final `limit`-th score — the `limit`-th final score
+   * of a few passages worked out early (the best of each clause read so far, scored in full by
+   * binary search), and once pruning, the `limit`-th best partial score (all contributions are
+   * positive). Once the remaining clauses' upper bounds cannot lift a new passage above it,
+   * later clauses only rescore the surviving candidates, and a candidate that cannot reach the
+   * floor either is dropped. Scores are summed per passage in the same order as without
+   * pruning, so results are identical.
    */
   top(clauses: ResolvedClause[], accept: (doc: number) => boolean, limit: number, prune = true): { doc: number; score: number }[] {
     const queryStamp = this.next();
     let nAll = 0;
     let pruning = false;
+    let floor = 0;
     const ubTotal = prune ? clauses.map((c) => totalBound(c, (t) => this.termBound(t))) : [];
     const ubCover = clauses.map((c) => c.weight * Math.max(0, ...c.alternatives.map((a) => a.weight)));
+    const pool = prune ? this.pool(limit) : undefined;
+    const finals = prune ? new TopK(limit) : undefined;
     for (let ci = 0; ci < clauses.length; ci++) {
       const clause = clauses[ci] as ResolvedClause;
-      if (prune && ci > 0 && nAll >= limit) {
+      if (prune && ci > 0) {
         let restT = 0;
         let restC = 0;
-        let doneT = 0;
-        let doneC = 0;
-        for (let j = 0; j < clauses.length; j++) {
-          if (j < ci) (doneT += ubTotal[j] as number), (doneC += ubCover[j] as number);
-          else (restT += ubTotal[j] as number), (restC += ubCover[j] as number);
-        }
-        // No partial score can exceed what the clauses done so far allow: then the floor cannot
-        // beat the bound either, and computing it would be wasted.
-        const floor = pruning || doneT * doneC * SAFETY > restT * restC ? this.kth(nAll, accept, limit) : 0;
+        for (let j = ci; j < clauses.length; j++) (restT += ubTotal[j] as number), (restC += ubCover[j] as number);
+        if (pruning) floor = Math.max(floor, this.kth(nAll, accept, limit));
         // The margin absorbs rounding differences between the bound and the sums it bounds.
         if (restT * restC * SAFETY < floor) pruning = true;
         if (pruning) nAll = this.dropHopeless(nAll, restT, restC, floor, queryStamp);
       }
       if (pruning && !clause.restrict) this.prunedClauses++;
       const onlyCandidates = pruning || clause.restrict === true;
+      // While not pruning, the pool gathers this clause's best passages (by partial score).
+      const gather = pool !== undefined && !pruning && ci + 1 < clauses.length;
+      pool?.clear();
+      const direct = prune ? singleEntry(clause) : undefined;
+      if (direct && !(onlyCandidates && probeIsCheaper(clause.alternatives[0] as Alternative, nAll))) {
+        nAll = this.scanIntoQuery(direct, clause, onlyCandidates, queryStamp, nAll, gather ? pool : undefined, accept);
+        if (gather && finals) floor = Math.max(floor, this.finals(pool, finals, clauses, ci + 1, queryStamp));
+        continue;
+      }
       const clauseStamp = this.next();
       let nClause = 0;
       for (const alternative of clause.alternatives) {
+        const probe = onlyCandidates && probeIsCheaper(alternative, nAll);
+        const single = alternative.terms.length === 1 ? (alternative.terms[0] as ResolvedTerm).parts : undefined;
+        if (prune && !probe && single?.length === 1) {
+          nClause = this.scanSingle(single[0] as Part, alternative.weight, onlyCandidates, queryStamp, clauseStamp, nClause);
+          continue;
+        }
         const altStamp = this.next();
-        const nAlt = onlyCandidates && probeIsCheaper(alternative, nAll)
+        const nAlt = probe
           ? this.probeAlternative(alternative, nAll, altStamp)
           : this.scanAlternative(alternative, onlyCandidates, queryStamp, altStamp);
         const n = alternative.terms.length;
@@ -134,11 +151,30 @@ export class Scorer {
           this.covered[d] = 0;
           this.queryList[nAll++] = d;
         }
-        this.total[d] = (this.total[d] as number) + (this.best[d] as number);
-        this.covered[d] = (this.covered[d] as number) + (this.cover[d] as number) * clause.weight;
+        const t = (this.total[d] = (this.total[d] as number) + (this.best[d] as number));
+        const c = (this.covered[d] = (this.covered[d] as number) + (this.cover[d] as number) * clause.weight);
+        if (gather && pool.admits(d, t * c) && accept(d)) pool.add(d, t * c);
       }
+      if (gather && finals) floor = Math.max(floor, this.finals(pool, finals, clauses, ci + 1, queryStamp));
     }
     return this.select(nAll, accept, limit);
+  }
+
+  private poolCache: TopK | undefined;
+  private pool(limit: number): TopK {
+    if (this.poolCache?.capacity !== limit) this.poolCache = new TopK(limit);
+    return this.poolCache;
+  }
+
+  /** Scores the pool's passages in full (each once per query) into `finals`; returns its floor. */
+  private finals(pool: TopK, finals: TopK, clauses: ResolvedClause[], from: number, queryStamp: number): number {
+    for (let i = 0; i < pool.size; i++) {
+      const d = pool.docs[i] as number;
+      if (this.inFinal[d] === queryStamp) continue;
+      this.inFinal[d] = queryStamp;
+      finals.add(d, finalScore(clauses, from, d, this.total[d] as number, this.covered[d] as number));
+    }
+    return finals.floor;
   }
 
   /**
@@ -228,6 +264,56 @@ export class Scorer {
     return nAlt;
   }
 
+  /**
+   * An alternative of one term read through one entry, merged straight into the clause's best
+   * (one pass instead of two): the same products as `scanAlternative` then the merge
+   * (0 + x·w is x·w; one hit of one term covers 1·weight).
+   */
+  private scanSingle(part: Part, weight: number, onlyCandidates: boolean, queryStamp: number, clauseStamp: number, nClause: number): number {
+    const { docs, scores } = part.entry;
+    const w = part.weight;
+    for (let i = 0; i < docs.length; i++) {
+      const d = docs[i] as number;
+      if (onlyCandidates && this.inQuery[d] !== queryStamp) continue;
+      if (this.inClause[d] !== clauseStamp) {
+        this.inClause[d] = clauseStamp;
+        this.best[d] = 0;
+        this.cover[d] = 0;
+        this.clauseList[nClause++] = d;
+      }
+      const s = (scores[i] as number) * w * weight;
+      if (s > (this.best[d] as number)) this.best[d] = s;
+      if (weight > (this.cover[d] as number)) this.cover[d] = weight;
+    }
+    return nClause;
+  }
+
+  /**
+   * A clause of one alternative of one term read through one entry, added straight into the
+   * query's sums (one pass instead of three), with the same operations as the general path.
+   */
+  private scanIntoQuery(part: Part, clause: ResolvedClause, onlyCandidates: boolean, queryStamp: number, nAll: number, pool: TopK | undefined, accept: (doc: number) => boolean): number {
+    const { docs, scores } = part.entry;
+    const w = part.weight;
+    const weight = (clause.alternatives[0] as Alternative).weight;
+    const cover = (weight > 0 ? weight : 0) * clause.weight;
+    for (let i = 0; i < docs.length; i++) {
+      const d = docs[i] as number;
+      if (this.inQuery[d] !== queryStamp) {
+        if (onlyCandidates) continue;
+        this.inQuery[d] = queryStamp;
+        this.total[d] = 0;
+        this.covered[d] = 0;
+        this.queryList[nAll++] = d;
+      }
+      const s = (scores[i] as number) * w * weight;
+      const t = (this.total[d] = (this.total[d] as number) + (s > 0 ? s : 0));
+      const c = (this.covered[d] = (this.covered[d] as number) + cover);
+      if (pool && pool.admits(d, t * c) && accept(d)) pool.add(d, t * c);
+    }
+    return nAll;
+  }
+
   /** Same sums as `scanAlternative` for listed candidates (same order of additions), by binary search. */
   private probeAlternative(alternative: Alternative, n: number, altStamp: number): number {
     let nAlt = 0;
@@ -257,6 +343,14 @@ export class Scorer {
 }
 
 type Alternative = ResolvedClause['alternatives'][number];
+type Part = ResolvedTerm['parts'][number];
+
+/** The one entry a clause reads, when it has one alternative of one term without expansions. */
+function singleEntry(clause: ResolvedClause): Part | undefined {
+  if (clause.alternatives.length !== 1) return undefined;
+  const terms = (clause.alternatives[0] as Alternative).terms;
+  return terms.length === 1 && (terms[0] as ResolvedTerm).parts.length === 1 ? (terms[0] as ResolvedTerm).parts[0] : undefined;
+}
 
 /** Above this many postings, a term's bound is the sum of its entries' best scores (adding up would cost a scan). */
 const EXACT_BOUND_POSTINGS = 1 << 16;
