@@ -73,11 +73,22 @@ export function termGroups(
 /** A known word weighs at most this many times the question's median known word (same results from 1.3 to 2). */
 const KNOWN_CEILING = 1.6;
 
-/** A multi-word name's words side by side (give or take a word) in one of the texts. */
+/**
+ * A multi-word name's words side by side (give or take a word) in one of the texts, as several words:
+ * a translation lends every word of "Cour des comptes" the form "court", so "contrats courts" alone
+ * would otherwise count as the whole name.
+ */
 export function nameFound(name: TermGroup[], texts: string[][]): boolean {
+  const width = name.length + 1;
   return texts.some((terms) => {
     const lists = name.map((g) => terms.flatMap((t, i) => (groupMatches(g, t) ? [i] : [])));
-    return lists.every((l) => l.length) && minimalSpan(lists) <= name.length + 1;
+    if (!lists.every((l) => l.length) || minimalSpan(lists) > width) return false;
+    if (name.length < 2) return true;
+    const starts = [...new Set(lists.flat())];
+    return starts.some((s) => {
+      const inside = lists.map((l) => l.filter((p) => p >= s && p < s + width));
+      return inside.every((l) => l.length) && new Set(inside.flat()).size >= 2;
+    });
   });
 }
 

@@ -52,7 +52,8 @@ export function indexTermTools(knowledge?: Knowledge): TermTools {
         const m = lexicon.match(ws, i);
         if (!m) continue;
         for (let j = i; j < i + m.length; j++) {
-          for (const alt of m.alternatives) for (const t of alt) out[j]?.forms.add(t);
+          // One word takes a phrase's terms only as a phrase: "part" of "take part" is not "participant".
+          for (const alt of m.alternatives) if (m.length > 1 || alt.length === 1) for (const t of alt) out[j]?.forms.add(t);
           const entry = tagged[j];
           if (entry && m.length > 1) entry.phrase = i;
         }

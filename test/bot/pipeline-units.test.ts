@@ -165,11 +165,14 @@ describe('questions beyond any document', () => {
     expect(beyond('Quel est le taux du livret A cette année ?')).toBe(true);
     expect(beyond('What is the price of bitcoin today?')).toBe(true);
     expect(beyond('Quel temps fera-t-il demain ?')).toBe(true);
+    expect(beyond('Who is the president of the United States?')).toBe(true);
+    expect(beyond('Qui est le ministre de l’Intérieur ?')).toBe(true);
   });
   it('keeps questions about the documents, the asker’s organisation included', () => {
     expect(beyond('Comment mon administration peut-elle proposer un défi ?')).toBe(false);
     expect(beyond('Which défis did my ministry propose?')).toBe(false);
     expect(beyond('Combien coûte la JDC ?')).toBe(false);
+    expect(beyond('Qui est le mentor du défi Prévisecours ?')).toBe(false);
     expect(beyond('Quand la rupture conventionnelle a-t-elle été instaurée ?')).toBe(false);
     expect(beyond('Quel est le montant de la mesure en 2015 ?')).toBe(false);
   });
