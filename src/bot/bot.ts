@@ -50,7 +50,9 @@ const MEASURE_WORDS =
 const FRAME_WORDS =
   'qui que quoi quel quels quelle quelles quand comment combien pourquoi dit dire dis explique expliquer parle parler sais savoir connais ' +
   'donne donner moi nous svp stp voudrais aimerais peux pouvez est-ce what who when why how which many much tell explain say says know ' +
-  'give me please could would can does did do is are was were devant parmi aupres envers per each about into among';
+  'give me please could would can does did do is are was were devant parmi aupres envers per each about into among ' +
+  // Who says it ("selon l'INSEE", "according to the report") names a source, not what is asked.
+  'selon according';
 
 function allowedIntents(e: Entities, folded: string): Intent[] {
   const allowed: Intent[] = [];

@@ -19,11 +19,11 @@ const NUMBER_WORDS: Record<string, string> = {
 
 /** Ordinals, both languages, with the spellings met in French text ("1re", "2e", "première"). */
 const ORDINAL_FORMS: Record<string, string[]> = {
-  first: ['premier', 'premiere', '1re', '1er', '1e'], premier: ['first', '1re', '1er', '1e'], premiere: ['first', '1re', '1er', '1e'],
-  second: ['deuxieme', 'seconde', '2e', '2eme'], deuxieme: ['second', '2e', '2eme'],
-  third: ['troisieme', '3e', '3eme'], troisieme: ['third', '3e', '3eme'],
-  fourth: ['quatrieme', '4e', '4eme'], quatrieme: ['fourth', '4e', '4eme'],
-  fifth: ['cinquieme', '5e', '5eme'], cinquieme: ['fifth', '5e', '5eme'],
+  first: ['premier', 'premiere', '1re', '1er', '1e', '1st'], premier: ['first', '1re', '1er', '1e', '1st'], premiere: ['first', '1re', '1er', '1e', '1st'],
+  second: ['deuxieme', 'seconde', '2e', '2eme', '2nd'], deuxieme: ['second', '2e', '2eme', '2nd'],
+  third: ['troisieme', '3e', '3eme', '3rd'], troisieme: ['third', '3e', '3eme', '3rd'],
+  fourth: ['quatrieme', '4e', '4eme', '4th'], quatrieme: ['fourth', '4e', '4eme', '4th'],
+  fifth: ['cinquieme', '5e', '5eme', '5th'], cinquieme: ['fifth', '5e', '5eme', '5th'],
 };
 
 export function indexTermTools(knowledge?: Knowledge): TermTools {
@@ -54,8 +54,9 @@ export function indexTermTools(knowledge?: Knowledge): TermTools {
         for (let j = i; j < i + m.length; j++) {
           // One word takes a phrase's terms only as a phrase: "part" of "take part" is not "participant".
           for (const alt of m.alternatives) if (m.length > 1 || alt.length === 1) for (const t of alt) out[j]?.forms.add(t);
+          // …unless one word can say it ("young people" ↔ "jeunes").
           const entry = tagged[j];
-          if (entry && m.length > 1) entry.phrase = i;
+          if (entry && m.length > 1 && m.alternatives.every((alt) => alt.length > 1)) entry.phrase = i;
         }
       }
       return tagged;
