@@ -69,7 +69,9 @@ export function documentTerms(index: PassageSearch, docId: string, analyze: Anal
   return stats;
 }
 
-const formsCache = new WeakMap<DocumentTerms, Map<TermGroup, string[]>>();
+/** Words remembered per document before the memo starts afresh (bounded memory on a long-running server). */
+const FORMS_MEMO = 5000;
+const formsCache = new WeakMap<DocumentTerms, Map<string, string[]>>();
 
 /**
  * The document's terms that count for the group: its forms, and the same stem give or take an ending
@@ -78,11 +80,15 @@ const formsCache = new WeakMap<DocumentTerms, Map<TermGroup, string[]>>();
 export function formsIn(g: TermGroup, stats: DocumentTerms): string[] {
   let byGroup = formsCache.get(stats);
   if (!byGroup) formsCache.set(stats, (byGroup = new Map()));
-  let forms = byGroup.get(g);
+  // Keyed by the group's term and forms, not the object: every question makes new groups, and a document's
+  // vocabulary is worth walking once per word, not once per question.
+  const key = `${g.term}|${[...g.forms].join(' ')}`;
+  let forms = byGroup.get(key);
   if (!forms) {
     forms = [...g.forms].filter((f) => stats.postings.has(f));
     for (const t of stats.postings.keys()) if (!g.forms.has(t) && groupMatches(g, t)) forms.push(t);
-    byGroup.set(g, forms);
+    if (byGroup.size > FORMS_MEMO) byGroup.clear();
+    byGroup.set(key, forms);
   }
   return forms;
 }
