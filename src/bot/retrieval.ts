@@ -127,7 +127,13 @@ export function localWeights(groups: TermGroup[], passages: SentenceScore[]): nu
 }
 
 /** Footnotes ("31. À noter que…") and source lines say little on their own. */
-const quotable = (s: string): boolean => s.length >= 40 && !/^\s*(?:\d{1,3}[.)]\s|sources?\s*:|notes?\s*:)/iu.test(s);
+const quotable = (s: string): boolean => s.length >= 40 && !/^\s*(?:\d{1,3}[.)]\s|sources?\s*:|notes?\s*:)/iu.test(s) && !tabular(s);
+/** A table row read as text ("Salaires 756 553,38 € 1 801 326 € …"): numbers with few words between them. */
+function tabular(s: string): boolean {
+  const numbers = s.match(/\d+(?:[ ,.]\d+)*/g)?.length ?? 0;
+  const words = s.match(/\p{L}{3,}/gu)?.length ?? 0;
+  return numbers >= 5 && numbers >= words * 0.5;
+}
 /** Groups weighing at least this share of the heaviest local weight are what the question asks about. */
 const ASKED_SHARE = 0.5;
 /** Choice factor of a sentence that is not quotable. */
