@@ -46,6 +46,17 @@ const MEASURE_WORDS =
   'montant montants cout couts coute coutent nombre nombres taux pourcentage pourcentages part proportion total somme ' +
   'amount amounts cost costs number numbers rate rates percentage percentages share proportion total sum';
 
+/**
+ * Common English verbs: an English question's verb is seldom the word a French document uses ("hold" a
+ * seminar, "help" someone), so it weighs less than the nouns that name what is asked.
+ */
+const ENGLISH_VERBS =
+  'be become became begin began bring brought build built buy bought choose chose come came compare create decide ' +
+  'do did get got give gave go went grow grew happen have had help hold held include introduce keep kept know knew ' +
+  'lead led leave left let live look make made manage mean meant meet met move need offer pay paid plan play ' +
+  'provide put reach receive remain run say said score see saw seem sell sold send sent serve set show start ' +
+  'stay take took tell told think thought try turn use want work write wrote';
+
 /** Words that frame a question without being its topic (analysed, removed before scoring retrieval). */
 const FRAME_WORDS =
   'qui que quoi quel quels quelle quelles quand comment combien pourquoi dit dire dis explique expliquer parle parler sais savoir connais ' +
@@ -90,6 +101,7 @@ export function createBot(corpus: LoadedCorpus, options: BotOptions = {}): Bot {
   const tools = options.terms ?? indexTermTools(corpus.knowledge);
   const measure = new Set(MEASURE_WORDS.split(' ').flatMap((w) => [...tools.analyze(w, 'fr'), ...tools.analyze(w, 'en')]));
   const frame = new Set(FRAME_WORDS.split(' ').flatMap((w) => [...tools.analyze(w, 'fr'), ...tools.analyze(w, 'en')]));
+  const verbs = new Set(tools.analyze(ENGLISH_VERBS, 'en'));
 
   const reply = (lang: Lang, partial: Omit<Answer, 'lang' | 'suggestions'> & { suggestions?: string[] }): Answer => ({
     lang,
@@ -133,7 +145,7 @@ export function createBot(corpus: LoadedCorpus, options: BotOptions = {}): Bot {
   function retrievalStep(text: string, lang: Lang, subject: Set<string>, session?: Session): Answer | undefined {
     const folded = fold(text);
     const { attempts, counted, unit } = answerType(folded, lang, tools.analyze);
-    const results = retrieve(text, lang, corpus.index, tools, frame, attempts, { subject, minConfidence: RETRIEVAL_MIN, measure, counted, unit });
+    const results = retrieve(text, lang, corpus.index, tools, frame, attempts, { subject, minConfidence: RETRIEVAL_MIN, measure, counted, unit, light: lang === 'en' ? verbs : undefined });
     for (const [i, requirement] of attempts.entries()) {
       const r = results[i];
       if (!r || r.confidence < RETRIEVAL_MIN) continue;

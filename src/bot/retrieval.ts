@@ -140,6 +140,8 @@ const ASKED_SHARE = 0.5;
 const POOR_QUOTE = 0.7;
 /** Weight share left to a measure word ("montant", "cost"). */
 const MEASURE_SHARE = 0.3;
+/** Weight share left to a light word (an English question's common verb). */
+const LIGHT_SHARE = 0.5;
 /** Choice factor of a figure sentence lacking the year the question names. */
 const OTHER_YEAR = 0.6;
 const YEAR = /^(?:1[89]|20)\d\d$/;
@@ -273,6 +275,8 @@ export interface RetrieveOptions {
   counted?: string;
   /** Unit a figure question's measure implies (euros for a cost). */
   unit?: Unit;
+  /** Analysed words that weigh less than their rarity says (an English question's common verbs). */
+  light?: ReadonlySet<string>;
 }
 
 export function retrieve(
@@ -282,12 +286,13 @@ export function retrieve(
   tools: TermTools,
   frame: Set<string>,
   needs: Requirement[] = [undefined],
-  { subject = new Set(), minConfidence = 0, measure = new Set(), counted, unit }: RetrieveOptions = {},
+  { subject = new Set(), minConfidence = 0, measure = new Set(), counted, unit, light }: RetrieveOptions = {},
 ): (RetrievalResult | undefined)[] {
   // The measure a figure question asks for ("montant", "cost", "pourcentage") is what the figure states:
   // it weighs little, so the quote is chosen by what is measured and its qualifiers ("par participant").
   const base = termGroups(question, lang, tools, index, frame).map((g) => {
-    const w = measure.has(g.term) ? { ...g, weight: g.weight * MEASURE_SHARE } : g;
+    const share = measure.has(g.term) ? MEASURE_SHARE : light?.has(g.term) ? LIGHT_SHARE : 1;
+    const w = share < 1 ? { ...g, weight: g.weight * share } : g;
     return subject.has(g.term) ? { ...w, subject: true } : w;
   });
   const best: ({ result: RetrievalResult; rank: number } | undefined)[] = needs.map(() => undefined);
