@@ -98,7 +98,7 @@ export function createBot(corpus: LoadedCorpus, options: BotOptions = {}): Bot {
   const model = trainIntents();
   const suggestions = buildSuggestions(catalog);
   const url = options.sourceUrl ?? defaultSourceUrl;
-  const tools = options.terms ?? indexTermTools(corpus.knowledge);
+  const tools = options.terms ?? indexTermTools(corpus.knowledge, (term) => corpus.index.documentFrequency(term));
   const measure = new Set(MEASURE_WORDS.split(' ').flatMap((w) => [...tools.analyze(w, 'fr'), ...tools.analyze(w, 'en')]));
   const frame = new Set(FRAME_WORDS.split(' ').flatMap((w) => [...tools.analyze(w, 'fr'), ...tools.analyze(w, 'en')]));
   const verbs = new Set(tools.analyze(ENGLISH_VERBS, 'en'));

@@ -26,7 +26,15 @@ const ORDINAL_FORMS: Record<string, string[]> = {
   fifth: ['cinquieme', '5e', '5eme', '5th'], cinquieme: ['fifth', '5e', '5eme', '5th'],
 };
 
-export function indexTermTools(knowledge?: Knowledge): TermTools {
+/** Do the phrase's words begin with the letters of the word, in order ("jdc" ↔ journée défense citoyenneté)? */
+const isAcronymOf = (word: string, terms: string[]): boolean =>
+  word.length >= 2 && terms.length === word.length && terms.every((t, k) => t[0] === word[k]);
+
+/**
+ * The bot's term tools over the index's analyzer and lexicon; `documentFrequency` (the index's) lets an
+ * acronym meet its expansion's most specific word in a sentence.
+ */
+export function indexTermTools(knowledge?: Knowledge, documentFrequency?: (term: string) => number): TermTools {
   const lexicon = Lexicon.build(knowledge);
   return {
     analyze: (text, lang) => analyze(text, lang),
@@ -53,7 +61,14 @@ export function indexTermTools(knowledge?: Knowledge): TermTools {
         if (!m) continue;
         for (let j = i; j < i + m.length; j++) {
           // One word takes a phrase's terms only as a phrase: "part" of "take part" is not "participant".
-          for (const alt of m.alternatives) if (m.length > 1 || alt.length === 1) for (const t of alt) out[j]?.forms.add(t);
+          // An acronym takes its expansion's rarest word: "citoyenneté" stands for the JDC, "défense" does not.
+          for (const alt of m.alternatives) {
+            if (m.length > 1 || alt.length === 1) for (const t of alt) out[j]?.forms.add(t);
+            else if (documentFrequency && isAcronymOf(ws[i] ?? '', alt)) {
+              const rarest = [...alt].sort((a, b) => documentFrequency(a) - documentFrequency(b))[0];
+              if (rarest) out[j]?.forms.add(rarest);
+            }
+          }
           // …unless one word can say it ("young people" ↔ "jeunes").
           const entry = tagged[j];
           if (entry && m.length > 1 && m.alternatives.every((alt) => alt.length > 1)) entry.phrase = i;
