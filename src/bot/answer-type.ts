@@ -7,8 +7,8 @@
  */
 import type { Lang } from '../ingest/types.js';
 
-/** What the quote must state: a figure (combien), a date (quand), an end date (jusqu'à quand), a cause or purpose (pourquoi). */
-export type Requirement = 'figure' | 'date' | 'end' | 'reason' | undefined;
+/** What the quote must state: a figure (combien), a date (quand), an end date (jusqu'à quand), a cause or purpose (pourquoi), a list (quels sont les). */
+export type Requirement = 'figure' | 'date' | 'end' | 'reason' | 'list' | undefined;
 
 /** The unit a figure question's measure implies. */
 export type Unit = 'money' | 'percent' | 'duration';
@@ -27,6 +27,8 @@ export const DATE_CUE = /\b(?:quand|when|en quelle annee|in what year|which year
 const END_CUE =
   /\b(?:jusqu'?a quand|until when|date limite|deadline|avant quelle date|by (?:what|which) date|quand (?:se termine|prend fin|s'acheve|ferme|cloture)|when does .* (?:end|close))\b/;
 const WHY_CUE = /\b(?:pourquoi|why|pour quelle raison|for what reason|quelles? (?:est|sont) (?:la|les) raisons?|what (?:is|are) the reasons?)\b/;
+/** "Quels sont les facteurs…", "what are the obligations…": several things, often listed after an announcement. */
+const LIST_CUE = /^(?:quels|quelles) sont (?:les|des|ces) ([\p{L}-]+)|^(?:what|which) are the (?:[\p{L}-]+ )?([\p{L}-]+)/u;
 /** The noun a count question counts ("combien de jours", "how many women"). */
 const COUNTED = /\b(?:combien d(?:e |')|how many |nombre d(?:e |')|number of )(?:(?:l'|la |les |des )?)([\p{L}\d-]+(?: [\p{L}\d-]+)?)/u;
 
@@ -38,6 +40,7 @@ const UNIT_CUES: [Unit, RegExp][] = [
 
 /** The kind of statement that answers the question (folded text; `analyze` gives the counted noun's term). */
 export function answerType(folded: string, lang: Lang, analyze: (text: string, lang: Lang) => string[]): AnswerType {
+  const list = LIST_CUE.exec(folded);
   const need: Requirement = FIGURE_CUE.test(folded)
     ? 'figure'
     : END_CUE.test(folded)
@@ -46,9 +49,16 @@ export function answerType(folded: string, lang: Lang, analyze: (text: string, l
         ? 'date'
         : WHY_CUE.test(folded)
           ? 'reason'
-          : undefined;
+          : list
+            ? 'list'
+            : undefined;
   // An end date not found, any date of the thing asked about is the next best answer.
   const attempts: Requirement[] = need === 'end' ? ['end', 'date', undefined] : need ? [need, undefined] : [undefined];
+  if (need === 'list') {
+    // The listed things: "6 facteurs de réussite" announces them.
+    const counted = analyze(list?.[1] ?? list?.[2] ?? '', lang)[0];
+    return { attempts, ...(counted ? { counted } : {}) };
+  }
   if (need !== 'figure') return { attempts };
   // The counted noun: the first word in French ("jours d'absence"), the last of two in English ("young people").
   const thing = analyze(COUNTED.exec(folded)?.[1] ?? '', lang);
@@ -65,3 +75,7 @@ const UNIT_TEXT: Record<Unit, RegExp> = {
 
 /** Does the sentence state a figure in the unit? */
 export const statesUnit = (sentence: string, unit: Unit): boolean => UNIT_TEXT[unit].test(sentence.replace(/[\u00a0\u202f]/g, ' '));
+
+/** Does the sentence announce or hold a list (ends with ':', "3 obligations", items separated by ';')? */
+export const statesList = (sentence: string): boolean =>
+  /:\s*$/.test(sentence) || /\b\d{1,2}\s+\p{L}{4,}/u.test(sentence) || (sentence.match(/;/g)?.length ?? 0) >= 2;

@@ -150,7 +150,7 @@ export function createBot(corpus: LoadedCorpus, options: BotOptions = {}): Bot {
       const r = results[i];
       if (!r || r.confidence < RETRIEVAL_MIN) continue;
       const intent = requirement === 'figure' ? 'programme_figure' : requirement === 'date' || requirement === 'end' ? 'programme_date' : 'retrieval';
-      const rule = requirement !== undefined && requirement !== 'reason';
+      const rule = requirement === 'figure' || requirement === 'date' || requirement === 'end';
       remember(session, lang, intent);
       const p = r.passage;
       return reply(lang, {

@@ -5,7 +5,7 @@
  */
 import type { Lang, Passage } from '../ingest/types.js';
 import type { PassageSearch, SearchHit } from '../index/types.js';
-import { statesUnit, type Requirement, type Unit } from './answer-type.js';
+import { statesList, statesUnit, type Requirement, type Unit } from './answer-type.js';
 import { focusedHits } from './focus.js';
 import { nameFound, termGroups, withHitForms, type TermTools } from './question-terms.js';
 import { analysed, type AnalysedPassage } from './passage-terms.js';
@@ -38,6 +38,10 @@ export interface RetrievalResult {
 }
 
 const HITS = 12;
+/** Sentences of the next passage a quote ending on ':' may take. */
+const CONTINUATION_MAX = 3;
+/** Section headings a quote announcing the sections after it may list. */
+const HEADINGS_MAX = 8;
 /**
  * Share of the confidence given to the passage (with its title and section)
  * against the quoted sentence: the sentence states the fact, the passage
@@ -67,6 +71,7 @@ function meets(p: Passage, i: number, need: Requirement): boolean {
       date: p.sentences.map(statesDate),
       end: p.sentences.map(statesEnd),
       reason: p.sentences.map(statesReason),
+      list: p.sentences.map(statesList),
     };
     needCache.set(p, flags);
   }
@@ -177,7 +182,7 @@ function candidate(
   const years = need === 'figure' ? groups.filter((g) => YEAR.test(g.term)) : [];
   const yearOk = (i: number): boolean => years.every((g) => (sentenceTerms[i] ?? []).some((t) => groupMatches(g, t)));
   // "Combien de jours…": a figure counting days answers, a percentage of days does not.
-  const thing = need === 'figure' && counted !== undefined ? groups.find((g) => g.term === counted) : undefined;
+  const thing = (need === 'figure' || need === 'list') && counted !== undefined ? groups.find((g) => g.term === counted) : undefined;
   // "Combien coûte…": a figure in euros answers, a percentage does not.
   const measured = need === 'figure' ? unit : undefined;
   const countOk = (i: number): boolean =>
@@ -316,5 +321,28 @@ export function retrieve(
       if (c && c.rank > (best[i]?.rank ?? -Infinity)) best[i] = c;
     });
   });
-  return best.map((b) => b?.result);
+  return best.map((b, i) => b && continued(b.result, index, needs[i]));
+}
+
+/**
+ * A quote ending its passage on an announcement ("…définit 3 obligations :", "nous avons identifié 6 facteurs")
+ * goes on with what segmentation put after it: the next passage's first sentences when it is the same
+ * section, or the headings of the sections that follow (a guide announcing its own parts).
+ */
+function continued(result: RetrievalResult, index: PassageSearch, need: Requirement): RetrievalResult {
+  const p = result.passage;
+  const last = result.sentences[result.sentences.length - 1];
+  const end = (p.sentences[last ?? -1] ?? '').trimEnd();
+  if (last !== p.sentences.length - 1 || !(end.endsWith(':') || (need === 'list' && statesList(end)))) return result;
+  const colon = p.id.lastIndexOf(':');
+  const at = (k: number) => index.passage(`${p.id.slice(0, colon)}:${Number(p.id.slice(colon + 1)) + k}`);
+  const near = (q: Passage) => (q.page ?? 0) - (p.page ?? 0) <= 1;
+  const next = at(1);
+  if (!next || !near(next)) return result;
+  if (next.section === p.section) return { ...result, quote: [result.quote, ...next.sentences.slice(0, CONTINUATION_MAX)].join(' ') };
+  const headings: string[] = [];
+  for (let k = 1, q: Passage | undefined = next; q && near(q) && headings.length < HEADINGS_MAX; q = at(++k)) {
+    if (q.section && q.section !== p.section && !headings.includes(q.section)) headings.push(q.section);
+  }
+  return headings.length >= 2 ? { ...result, quote: `${result.quote} ${headings.map((h) => `— ${h}`).join(' ')}` } : result;
 }

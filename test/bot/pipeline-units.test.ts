@@ -1,4 +1,4 @@
-import { answerType, statesUnit } from '../../src/bot/answer-type.js';
+import { answerType, statesList, statesUnit } from '../../src/bot/answer-type.js';
 import { analyze } from '../../src/index/analyzer.js';
 import { beyondDocuments } from '../../src/bot/scope.js';
 import { describe, expect, it } from 'vitest';
@@ -204,6 +204,10 @@ describe('expected answer type', () => {
     expect(type('Jusqu’à quand l’appel est-il ouvert ?').attempts).toEqual(['end', 'date', undefined]);
     expect(type('Pourquoi le jury s’est-il tenu en ligne ?').attempts).toEqual(['reason', undefined]);
     expect(type('Qu’est-ce que la pseudonymisation ?').attempts).toEqual([undefined]);
+    expect(type('Quels sont les facteurs de réussite ?')).toMatchObject({ attempts: ['list', undefined], counted: analyze('facteurs', 'fr')[0] });
+    expect(statesList('Le code définit 3 obligations :')).toBe(true);
+    expect(statesList('Nous avons identifié 6 facteurs de réussite.')).toBe(true);
+    expect(statesList('Le jury s’est tenu à distance.')).toBe(false);
   });
   it('recognises a figure in a unit', () => {
     expect(statesUnit('Le coût moyen était de 1 852 € par mesure.', 'money')).toBe(true);

@@ -1,6 +1,6 @@
 /**
  * Generic answer choices on a small hand-built corpus: teammates, cover-page
- * lines. (The one-word-mention rule is covered by the eval's passport question:
+ * lines, announcements and what they announce. (The one-word-mention rule is covered by the eval's passport question:
  * the tiny corpus cannot give one word enough weight to pass the threshold alone.)
  */
 import { describe, expect, it } from 'vitest';
@@ -17,7 +17,18 @@ const extra = [
     'La Cour recommande de regrouper les équipes de maintenance des phares par façade maritime.',
   ], 2),
 ];
-const corpus: LoadedCorpus = { ...base, index: memoryIndex([...passages, ...extra]) };
+// A guide whose announcements are followed by what they announce in the next passages.
+const GUIDE = 'Guide des balises sonores';
+const section = (p: ReturnType<typeof passage>, name: string) => ({ ...p, section: name });
+const guide = [
+  section(passage('g:0', 'reports/balises.pdf', GUIDE, ['Les balises sonores anciennes posent problème.', 'Le règlement des balises sonores définit trois devoirs :'], 4), 'Les devoirs'),
+  section(passage('g:1', 'reports/balises.pdf', GUIDE, ['1. vérifier le volume chaque mois ;', '2. signaler toute panne sous huit jours ;', '3. publier le registre des contrôles.'], 5), 'Les devoirs'),
+  section(passage('g:2', 'reports/balises.pdf', GUIDE, ['Après dix ans de pratique, nous avons identifié 3 conseils pour bien choisir une balise sonore.'], 6), 'Nos conseils'),
+  section(passage('g:3', 'reports/balises.pdf', GUIDE, ['Une balise trop forte gêne les riverains.'], 6), 'Un volume mesuré'),
+  section(passage('g:4', 'reports/balises.pdf', GUIDE, ['Le boîtier doit résister au sel.'], 6), 'Un boîtier étanche'),
+  section(passage('g:5', 'reports/balises.pdf', GUIDE, ['La pile se change sans outil.'], 7), 'Une pile accessible'),
+];
+const corpus: LoadedCorpus = { ...base, index: memoryIndex([...passages, ...extra, ...guide]) };
 const bot = createBot(corpus, { terms: simpleTools });
 
 describe('quote choice', () => {
@@ -28,6 +39,14 @@ describe('quote choice', () => {
       expect(a.answer).toContain('Octave Brindamour');
       expect(a.answer).not.toContain('- **Zoé Martinvalet**');
     }
+  });
+  it('quotes what an announcement ending its passage announces: the list that follows, or the sections after it', () => {
+    const duties = bot.answer('Quels sont les devoirs du règlement des balises sonores ?');
+    expect(duties.answer).toContain('définit trois devoirs');
+    expect(duties.answer).toContain('signaler toute panne sous huit jours');
+    const tips = bot.answer('Quels sont les conseils pour choisir une balise sonore ?');
+    expect(tips.answer).toContain('3 conseils');
+    expect(tips.answer).toMatch(/— Un volume mesuré — Un boîtier étanche — Une pile accessible/);
   });
   it('never quotes a cover line that only repeats the title and date', () => {
     const a = bot.answer('phares automatiques du littoral');
