@@ -26,9 +26,16 @@ const ORDINAL_FORMS: Record<string, string[]> = {
   fifth: ['cinquieme', '5e', '5eme', '5th'], cinquieme: ['fifth', '5e', '5eme', '5th'],
 };
 
-/** Do the phrase's words begin with the letters of the word, in order ("jdc" ↔ journée défense citoyenneté)? */
-const isAcronymOf = (word: string, terms: string[]): boolean =>
-  word.length >= 2 && terms.length === word.length && terms.every((t, k) => t[0] === word[k]);
+/**
+ * Do the phrase's words begin with the letters of the word, in order, the first with the first
+ * ("jdc" ↔ journée défense citoyenneté; "crpa" ↔ code relations *entre* public administration)?
+ */
+function isAcronymOf(word: string, terms: string[]): boolean {
+  if (word.length < 2 || terms.length < word.length || terms.length > word.length + 2 || terms[0]?.[0] !== word[0]) return false;
+  let k = 0;
+  for (const t of terms) if (t[0] === word[k]) k++;
+  return k >= word.length;
+}
 
 /**
  * The bot's term tools over the index's analyzer and lexicon; `documentFrequency` (the index's) lets an
