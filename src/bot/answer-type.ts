@@ -5,7 +5,8 @@
  * for a duration); a date for "quand"; a closing date for "jusqu'à quand";
  * a cause or purpose for "pourquoi". Pure functions over folded text.
  */
-import type { Lang } from '../ingest/types.js';
+import type { Lang, Passage } from '../ingest/types.js';
+import { statesDate, statesEnd, statesFigure, statesReason } from './sentences.js';
 
 /** What the quote must state: a figure (combien), a date (quand), an end date (jusqu'à quand), a cause or purpose (pourquoi), a list (quels sont les). */
 export type Requirement = 'figure' | 'date' | 'end' | 'reason' | 'list' | undefined;
@@ -79,3 +80,22 @@ export const statesUnit = (sentence: string, unit: Unit): boolean => UNIT_TEXT[u
 /** Does the sentence announce or hold a list (ends with ':', "3 obligations", items separated by ';')? */
 export const statesList = (sentence: string): boolean =>
   /:\s*$/.test(sentence) || /\b\d{1,2}\s+\p{L}{4,}/u.test(sentence) || (sentence.match(/;/g)?.length ?? 0) >= 2;
+
+const needCache = new WeakMap<Passage, Record<NonNullable<Requirement>, boolean[]>>();
+
+/** Does sentence `i` of the passage meet the requirement? (memoised per passage) */
+export function meets(p: Passage, i: number, need: Requirement): boolean {
+  if (!need) return true;
+  let flags = needCache.get(p);
+  if (!flags) {
+    flags = {
+      figure: p.sentences.map(statesFigure),
+      date: p.sentences.map(statesDate),
+      end: p.sentences.map(statesEnd),
+      reason: p.sentences.map(statesReason),
+      list: p.sentences.map(statesList),
+    };
+    needCache.set(p, flags);
+  }
+  return flags[need][i] ?? false;
+}

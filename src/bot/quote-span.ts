@@ -1,11 +1,15 @@
 /**
- * Quote completion, pure: the sentences a quote needs around the ones chosen
+ * Quote completion: the sentences a quote needs around the ones chosen
  * for their words, so that it reads as whole statements. PDF extraction and
  * sentence splitting cut statements at line or page ends ("… indemnités de
  * mise à" / "la retraite - à six fois le plafond…"), and a sentence ending
  * with ':' announces what follows (a list, a definition): quoting it alone
- * shows the question's words without the fact.
+ * shows the question's words without the fact. `completeQuote` is pure;
+ * `continued` reads the passages after the quoted one.
  */
+import type { Passage } from '../ingest/types.js';
+import type { PassageSearch } from '../index/types.js';
+import { statesList, type Requirement } from './answer-type.js';
 
 /** Ends like a statement: final punctuation, maybe followed by closing quotes, brackets or a footnote call. */
 const CLOSED = /[.!?…;]["»”’)\]\s\d]*$/u;
@@ -43,4 +47,32 @@ export function completeQuote(sentences: string[], chosen: number[]): number[] {
     if (CONTINUES.test(sentences[i] ?? '')) add(i - 1);
   }
   return [...out].sort((a, b) => a - b);
+}
+
+/** Sentences of the next passage a quote ending on ':' may take. */
+const CONTINUATION_MAX = 3;
+/** Section headings a quote announcing the sections after it may list. */
+const HEADINGS_MAX = 8;
+
+/**
+ * A quote ending its passage on an announcement ("…définit 3 obligations :", "nous avons identifié 6 facteurs")
+ * goes on with what segmentation put after it: the next passage's first sentences when it is the same
+ * section, or the headings of the sections that follow (a guide announcing its own parts).
+ */
+export function continued<R extends { passage: Passage; sentences: number[]; quote: string }>(result: R, index: PassageSearch, need: Requirement): R {
+  const p = result.passage;
+  const last = result.sentences[result.sentences.length - 1];
+  const end = (p.sentences[last ?? -1] ?? '').trimEnd();
+  if (last !== p.sentences.length - 1 || !(end.endsWith(':') || (need === 'list' && statesList(end)))) return result;
+  const colon = p.id.lastIndexOf(':');
+  const at = (k: number) => index.passage(`${p.id.slice(0, colon)}:${Number(p.id.slice(colon + 1)) + k}`);
+  const near = (q: Passage) => (q.page ?? 0) - (p.page ?? 0) <= 1;
+  const next = at(1);
+  if (!next || !near(next)) return result;
+  if (next.section === p.section) return { ...result, quote: [result.quote, ...next.sentences.slice(0, CONTINUATION_MAX)].join(' ') };
+  const headings: string[] = [];
+  for (let k = 1, q: Passage | undefined = next; q && near(q) && headings.length < HEADINGS_MAX; q = at(++k)) {
+    if (q.section && q.section !== p.section && !headings.includes(q.section)) headings.push(q.section);
+  }
+  return headings.length >= 2 ? { ...result, quote: `${result.quote} ${headings.map((h) => `— ${h}`).join(' ')}` } : result;
 }

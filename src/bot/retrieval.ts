@@ -5,11 +5,11 @@
  */
 import type { Lang, Passage } from '../ingest/types.js';
 import type { PassageSearch, SearchHit } from '../index/types.js';
-import { statesList, statesUnit, type Requirement, type Unit } from './answer-type.js';
+import { meets, statesUnit, type Requirement, type Unit } from './answer-type.js';
 import { focusedHits } from './focus.js';
 import { nameFound, termGroups, withHitForms, type TermTools } from './question-terms.js';
 import { analysed, type AnalysedPassage } from './passage-terms.js';
-import { completeQuote } from './quote-span.js';
+import { completeQuote, continued } from './quote-span.js';
 import {
   countsThing,
   coverageOf,
@@ -18,10 +18,6 @@ import {
   reweighted,
   scoreSentence,
   type SentenceScore,
-  statesDate,
-  statesEnd,
-  statesFigure,
-  statesReason,
   type TermGroup,
 } from './sentences.js';
 
@@ -38,10 +34,6 @@ export interface RetrievalResult {
 }
 
 const HITS = 12;
-/** Sentences of the next passage a quote ending on ':' may take. */
-const CONTINUATION_MAX = 3;
-/** Section headings a quote announcing the sections after it may list. */
-const HEADINGS_MAX = 8;
 /**
  * Share of the confidence given to the passage (with its title and section)
  * against the quoted sentence: the sentence states the fact, the passage
@@ -58,25 +50,6 @@ const RELAXED_ANCHOR = 0.7;
 const QUOTE_MIN = 0.5;
 /** A second sentence is quoted when it scores at least this share of the best one. */
 const SECOND_SENTENCE = 0.8;
-
-const needCache = new WeakMap<Passage, Record<NonNullable<Requirement>, boolean[]>>();
-
-/** Does sentence `i` of the passage meet the requirement? (memoised per passage) */
-function meets(p: Passage, i: number, need: Requirement): boolean {
-  if (!need) return true;
-  let flags = needCache.get(p);
-  if (!flags) {
-    flags = {
-      figure: p.sentences.map(statesFigure),
-      date: p.sentences.map(statesDate),
-      end: p.sentences.map(statesEnd),
-      reason: p.sentences.map(statesReason),
-      list: p.sentences.map(statesList),
-    };
-    needCache.set(p, flags);
-  }
-  return flags[need][i] ?? false;
-}
 
 const emptyCache = new WeakMap<Passage, boolean[]>();
 
@@ -322,27 +295,4 @@ export function retrieve(
     });
   });
   return best.map((b, i) => b && continued(b.result, index, needs[i]));
-}
-
-/**
- * A quote ending its passage on an announcement ("…définit 3 obligations :", "nous avons identifié 6 facteurs")
- * goes on with what segmentation put after it: the next passage's first sentences when it is the same
- * section, or the headings of the sections that follow (a guide announcing its own parts).
- */
-function continued(result: RetrievalResult, index: PassageSearch, need: Requirement): RetrievalResult {
-  const p = result.passage;
-  const last = result.sentences[result.sentences.length - 1];
-  const end = (p.sentences[last ?? -1] ?? '').trimEnd();
-  if (last !== p.sentences.length - 1 || !(end.endsWith(':') || (need === 'list' && statesList(end)))) return result;
-  const colon = p.id.lastIndexOf(':');
-  const at = (k: number) => index.passage(`${p.id.slice(0, colon)}:${Number(p.id.slice(colon + 1)) + k}`);
-  const near = (q: Passage) => (q.page ?? 0) - (p.page ?? 0) <= 1;
-  const next = at(1);
-  if (!next || !near(next)) return result;
-  if (next.section === p.section) return { ...result, quote: [result.quote, ...next.sentences.slice(0, CONTINUATION_MAX)].join(' ') };
-  const headings: string[] = [];
-  for (let k = 1, q: Passage | undefined = next; q && near(q) && headings.length < HEADINGS_MAX; q = at(++k)) {
-    if (q.section && q.section !== p.section && !headings.includes(q.section)) headings.push(q.section);
-  }
-  return headings.length >= 2 ? { ...result, quote: `${result.quote} ${headings.map((h) => `— ${h}`).join(' ')}` } : result;
 }
