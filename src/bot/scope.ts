@@ -17,10 +17,15 @@ const HOLDER =
   /\b(?:qui est|who is|who's)\s+(?:(?:l[ea]|l'|the)\s*)?(?:actuel(?:le)?\s+|current\s+)?(?:president\w*|premier ministre|prime minister|ministre|minister|chef d'etat|head of state|maire|mayor|roi|reine|king|queen|pape|pope|chancel\w*|gouverneur|governor)\b/;
 
 /**
- * The asker's own things ("ma carte", "mon mot de passe", "my account"). Their organisation or team
- * is not private: "comment mon administration peut-elle proposer un défi ?" is a question for the documents.
+ * The asker's own records: "mon mot de passe", "ma carte d'identité", "my account", or the date, place or
+ * status *of* something of theirs ("la date de ma JDC"). Asked in the first person, a question about a
+ * role or a procedure stays a question for the documents ("quel est mon rôle de mentor ?",
+ * "comment préparer ma candidature ?").
  */
-const MINE = /\b(?:ma|mon|mes|my)\s+(?!(?:own\s+)?(?:administrations?|ministeres?|ministry|ministries|services?|equipes?|teams?|organisations?|organizations?|organismes?|agences?|agency|agencies|collectivites?|etablissements?|structures?|direction|department|departement|entites?|entity|institution)\b)\p{L}/u;
+const MY = '(?:ma|mon|mes|my)';
+const RECORDS =
+  "mots? de passe|passwords?|comptes?|accounts?|cartes?|cards?|passeports?|passports?|permis|licen[cs]es?|identifiants?|login|e-?mails?|courriels?|messagerie|telephones?|phones?|adresses?|address(?:es)?|quartier|neighbou?rhood|rue|street|ville|town|voiture|car|colis|parcels?|packages?|commandes?|orders?|factures?|bills?|banque|bank|impots?|taxes|remboursements?|refunds?|retraite|pension|allocations?|benefits?|mutuelle|medecin|doctor|rendez-vous|appointments?|convocation|resultats?|results?|notes?|grades?|dossier|file|demande|application status";
+const MINE = new RegExp(`\\b${MY}\\s+(?:\\p{L}+\\s+)?(?:${RECORDS})\\b|\\b(?:date|heure|lieu|adresse|statut|etat|suivi|time|place|status)\\s+(?:de|d'|of)\\s*${MY}\\b`, 'u');
 
 /** Does the question ask about the asker's own situation or about today, which documents cannot state? */
 export function beyondDocuments(folded: string): boolean {

@@ -162,6 +162,8 @@ describe('questions beyond any document', () => {
   it('refuses the asker’s own case and today’s facts', () => {
     expect(beyond('Quelle est la date de ma journée défense et citoyenneté ?')).toBe(true);
     expect(beyond('How do I reset my email password?')).toBe(true);
+    expect(beyond('Comment renouveler ma carte d’identité ?')).toBe(true);
+    expect(beyond('Quand ouvre le bureau de poste de mon quartier ?')).toBe(true);
     expect(beyond('Quel est le taux du livret A cette année ?')).toBe(true);
     expect(beyond('What is the price of bitcoin today?')).toBe(true);
     expect(beyond('Quel temps fera-t-il demain ?')).toBe(true);
@@ -173,6 +175,9 @@ describe('questions beyond any document', () => {
     expect(beyond('Which défis did my ministry propose?')).toBe(false);
     expect(beyond('Combien coûte la JDC ?')).toBe(false);
     expect(beyond('Qui est le mentor du défi Prévisecours ?')).toBe(false);
+    expect(beyond('Quel est mon rôle de mentor ?')).toBe(false);
+    expect(beyond('Comment préparer ma candidature EIG ?')).toBe(false);
+    expect(beyond('What is my role as a mentor?')).toBe(false);
     expect(beyond('Quand la rupture conventionnelle a-t-elle été instaurée ?')).toBe(false);
     expect(beyond('Quel est le montant de la mesure en 2015 ?')).toBe(false);
   });
