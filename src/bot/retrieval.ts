@@ -218,7 +218,7 @@ function candidate(
   const mentionOnly = groups.length >= 2 && shownScore.matched < 2;
   const says = chosen.some((i) => !empty[i]);
   const confidence =
-    (CONFIDENCE_PASSAGE * passageScore.coverage + (1 - CONFIDENCE_PASSAGE) * topScore.coverage) *
+    (CONFIDENCE_PASSAGE * passageScore.coverage + (1 - CONFIDENCE_PASSAGE) * coverageOf(groups, quotedTerms).coverage) *
     (anchored && says && !mentionOnly ? 1 : UNANCHORED) *
     (quoteCoverage >= QUOTE_MIN ? 1 : UNANCHORED);
   // The quote reads as whole statements (a sentence cut at a line end, one announcing a list with ':');
