@@ -106,6 +106,13 @@ export function localWeights(groups: TermGroup[], passages: SentenceScore[]): nu
 
 /** Footnotes ("31. À noter que…") and source lines say little on their own. */
 const quotable = (s: string): boolean => s.length >= 40 && !/^\s*(?:\d{1,3}[.)]\s|sources?\s*:|notes?\s*:)/iu.test(s) && !tabular(s);
+const quotableCache = new WeakMap<Passage, boolean[]>();
+/** Which of the passage's sentences are quotable (memoised per passage). */
+function quotables(p: Passage): boolean[] {
+  let flags = quotableCache.get(p);
+  if (!flags) quotableCache.set(p, (flags = p.sentences.map(quotable)));
+  return flags;
+}
 /** A table row read as text ("Salaires 756 553,38 € 1 801 326 € …"): numbers with few words between them. */
 function tabular(s: string): boolean {
   const numbers = s.match(/\d+(?:[ ,.]\d+)*/g)?.length ?? 0;
@@ -163,7 +170,7 @@ function candidate(
   const choice = scores.map(
     (s, i) =>
       reweighted(s, local) *
-      (quotable(hit.passage.sentences[i] ?? '') ? 1 : POOR_QUOTE) *
+      (quotables(hit.passage)[i] ? 1 : POOR_QUOTE) *
       (empty[i] ? EMPTY_QUOTE : 1) *
       (years.length && !yearOk(i) ? OTHER_YEAR : 1) *
       (countOk(i) ? 1 : UNCOUNTED) *
