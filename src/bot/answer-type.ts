@@ -65,7 +65,8 @@ export function answerType(folded: string, lang: Lang, analyze: (text: string, l
   const thing = analyze(COUNTED.exec(folded)?.[1] ?? '', lang);
   const counted = lang === 'en' ? thing[thing.length - 1] : thing[0];
   const unit = UNIT_CUES.find(([, re]) => re.test(folded))?.[0];
-  return { attempts, ...(counted ? { counted } : {}), ...(unit ? { unit } : {}) };
+  // "Combien de temps": the unit is the answer's noun, not "temps".
+  return { attempts, ...(counted && unit !== 'duration' ? { counted } : {}), ...(unit ? { unit } : {}) };
 }
 
 const UNIT_TEXT: Record<Unit, RegExp> = {

@@ -92,19 +92,34 @@ export function nameFound(name: TermGroup[], texts: string[][]): boolean {
   });
 }
 
-/** Runs of consecutive capitalised words inside the question (not its first word): multi-word proper names. */
-function nameRuns(question: string): string[] {
+/** Small words that may sit inside a name ("Manufacture des Gobelins", "Court of Audit"). */
+const PARTICLES = new Set(['de', 'des', 'du', 'la', 'le', 'les', 'of', 'the', 'and', 'et']);
+
+/**
+ * Multi-word proper names inside the question (not its first word): runs of capitalised words, small
+ * particles between them allowed, and capitalised hyphenated words ("Météo-France", "Castelnau-le-Lez").
+ */
+export function nameRuns(question: string): string[] {
   const runs: string[] = [];
   let run: string[] = [];
+  let pending: string[] = [];
+  const close = () => {
+    if (run.length > 1) runs.push(run.join(' '));
+    run = [];
+    pending = [];
+  };
   for (const w of question.split(/\s+/).slice(1)) {
-    const bare = w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
-    if (/^\p{Lu}/u.test(bare)) run.push(bare);
-    if (!/^\p{Lu}/u.test(bare) || bare !== w) {
-      if (run.length > 1) runs.push(run.join(' '));
-      run = [];
-    }
+    const bare = w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '').replace(/^[dl]['’]/iu, '');
+    const capital = /^\p{Lu}/u.test(bare);
+    if (capital && bare.includes('-') && bare.split('-').filter((x) => x.length > 1).length > 1) runs.push(bare.replace(/-/g, ' '));
+    if (capital) {
+      run.push(...pending, bare);
+      pending = [];
+    } else if (run.length && PARTICLES.has(bare.toLowerCase())) pending.push(bare);
+    else close();
+    if (bare !== w.replace(/^[dl]['’]/iu, '') && !/^[^\p{L}]/u.test(w)) close();
   }
-  if (run.length > 1) runs.push(run.join(' '));
+  close();
   return runs;
 }
 

@@ -222,7 +222,23 @@ function candidate(
     (strongest(groups).some(inQuote) || relaxed) &&
     (asked.length === 0 || asked.length === groups.length || strongest(asked).some(inQuote) || relaxed);
   // One word in common with a question of several is a mention, not an answer ("passeport" in a footnote).
-  const mentionOnly = groups.length >= 2 && shownScore.matched < 2;
+  // A name's words count as one ("Météo France" in a list of partners mentions it, says nothing about it).
+  // A word matching several question words (a name and its translation) counts once. A quote whose only
+  // link to the question is a name mentions it ("Météo France" in a list of partners), whatever its heading.
+  const unitsOf = (terms: string[]): Set<string | number> => {
+    const units = new Set<string | number>();
+    for (const t of terms) {
+      const i = groups.findIndex((g) => groupMatches(g, t));
+      const g = groups[i];
+      if (g) units.add(g.name !== undefined ? `name${g.name}` : i);
+    }
+    return units;
+  };
+  const quoteUnits = [...unitsOf(quotedTerms)];
+  const nameOnly = quoteUnits.length === 1 && typeof quoteUnits[0] === 'string';
+  // What the question asks for by name ("les tarifs", "how many women") must be in the quote or its heading.
+  const head = counted !== undefined ? groups.find((g) => g.term === counted) : undefined;
+  const mentionOnly = (groups.length >= 2 && (unitsOf(shown).size < 2 || nameOnly)) || (head !== undefined && !inQuote(head));
   const says = chosen.some((i) => !empty[i]);
   const confidence =
     (CONFIDENCE_PASSAGE * passageScore.coverage + (1 - CONFIDENCE_PASSAGE) * coverageOf(groups, quotedTerms).coverage) *

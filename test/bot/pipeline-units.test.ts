@@ -1,3 +1,4 @@
+import { nameRuns } from '../../src/bot/question-terms.js';
 import { answerType, statesList, statesUnit } from '../../src/bot/answer-type.js';
 import { analyze } from '../../src/index/analyzer.js';
 import { beyondDocuments } from '../../src/bot/scope.js';
@@ -218,5 +219,14 @@ describe('expected answer type', () => {
     expect(statesUnit('Le coût moyen était de 1 852 € par mesure.', 'money')).toBe(true);
     expect(statesUnit('La participation représentait 19 % du coût.', 'money')).toBe(false);
     expect(statesUnit('recrutés pour 10 mois', 'duration')).toBe(true);
+  });
+});
+
+describe('names in questions', () => {
+  it('finds multi-word proper names, with particles and hyphens', () => {
+    expect(nameRuns('Quels sont les tarifs pour visiter la Manufacture des Gobelins ?')).toEqual(['Manufacture des Gobelins']);
+    expect(nameRuns('How much does a Météo-France subscription cost?')).toEqual(['Météo France']);
+    expect(nameRuns('Who is the president of the United States?')).toEqual(['United States']);
+    expect(nameRuns('Quel est le rôle de la Cour des comptes ?')).toEqual([]);
   });
 });
