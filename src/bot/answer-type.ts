@@ -100,3 +100,13 @@ export function meets(p: Passage, i: number, need: Requirement): boolean {
   }
   return flags[need][i] ?? false;
 }
+
+/**
+ * Words that only say which kind of statement answers ("how long", "combien de temps", "en quelle année",
+ * "quelle date"): the answer states a duration or a date, not these words, so they are not the topic.
+ */
+const TYPE_WORDS =
+  /\b(?:how long|for how long|combien de temps|pendant combien de temps|en quelle ann[ée]e|(?:in )?(?:what|which) year|quelle ann[ée]e|(?:à|a) quelle date|quelle date|(?:on )?what date|which date)\b/giu;
+
+/** The question without its answer-type words. */
+export const topicText = (question: string): string => question.replace(TYPE_WORDS, ' ').replace(/\s+/g, ' ').trim();

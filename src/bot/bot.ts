@@ -5,7 +5,7 @@
  */
 import type { Lang } from '../ingest/types.js';
 import type { LoadedCorpus } from '../index/types.js';
-import { answerType, DATE_CUE, FIGURE_CUE } from './answer-type.js';
+import { answerType, DATE_CUE, FIGURE_CUE, topicText } from './answer-type.js';
 import { buildCatalog, defiHandle } from './catalog.js';
 import { followUpIntent, isFollowUp, mergeSlots, remember, type Slots } from './conversation.js';
 import { matchEntities, type Entities } from './entities.js';
@@ -145,7 +145,7 @@ export function createBot(corpus: LoadedCorpus, options: BotOptions = {}): Bot {
   function retrievalStep(text: string, lang: Lang, subject: Set<string>, session?: Session): Answer | undefined {
     const folded = fold(text);
     const { attempts, counted, unit } = answerType(folded, lang, tools.analyze);
-    const results = retrieve(text, lang, corpus.index, tools, frame, attempts, { subject, minConfidence: RETRIEVAL_MIN, measure, counted, unit, light: lang === 'en' ? verbs : undefined });
+    const results = retrieve(topicText(text), lang, corpus.index, tools, frame, attempts, { subject, minConfidence: RETRIEVAL_MIN, measure, counted, unit, light: lang === 'en' ? verbs : undefined });
     for (const [i, requirement] of attempts.entries()) {
       const r = results[i];
       if (!r || r.confidence < RETRIEVAL_MIN) continue;

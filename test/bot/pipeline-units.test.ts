@@ -1,5 +1,5 @@
 import { nameRuns } from '../../src/bot/question-terms.js';
-import { answerType, statesList, statesUnit } from '../../src/bot/answer-type.js';
+import { answerType, statesList, statesUnit, topicText } from '../../src/bot/answer-type.js';
 import { analyze } from '../../src/index/analyzer.js';
 import { beyondDocuments } from '../../src/bot/scope.js';
 import { describe, expect, it } from 'vitest';
@@ -214,6 +214,11 @@ describe('expected answer type', () => {
     expect(statesList('Le code définit 3 obligations :')).toBe(true);
     expect(statesList('Nous avons identifié 6 facteurs de réussite.')).toBe(true);
     expect(statesList('Le jury s’est tenu à distance.')).toBe(false);
+  });
+  it('drops the words that only say which kind of statement answers', () => {
+    expect(topicText('How long is the internship offered?')).toBe('is the internship offered?');
+    expect(topicText('En quelle année la mission Etalab a-t-elle été créée ?')).toBe('la mission Etalab a-t-elle été créée ?');
+    expect(topicText('Combien de temps dure l’audition ?')).toBe('dure l’audition ?');
   });
   it('recognises a figure in a unit', () => {
     expect(statesUnit('Le coût moyen était de 1 852 € par mesure.', 'money')).toBe(true);
