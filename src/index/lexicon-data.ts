@@ -614,6 +614,11 @@ export const LEXICON_LINES: readonly string[] = [
   'available, availability | disponible, disponibles, disponibilité',
   'write, wrote, written, draft, drafted | écrire, écrit, rédiger, rédigé',
   // Projects and programmes
+  'contributor, contributors | contributeur, contributeurs, contributrice, contributrices',
+  'edit, edits, edited, editing | modifier, modification, modifications, éditer',
+  'roll out, rolled out, rollout, deploy, deployed, deployment | déployer, déployé, déploiement, généraliser, généralisé, généralisation',
+  'nationally, nationwide, national level | échelon national, niveau national, national, nationale',
+  'send, sends, sent | envoyer, envoyé, envoyée, envoi',
   'project, projects | projet, projets',
   'project manager, project leader | chef de projet, porteur de projet',
   'mentoring | mentorat',
