@@ -7,7 +7,7 @@
 import type { Administration, Defi, Knowledge, Person } from '../ingest/types.js';
 import { jaroWinklerSimilarity } from '../text/natural.js';
 import { fold, words } from './normalize.js';
-import { EN_TO_FR, lightStem, STOP } from './vocabulary.js';
+import { EN_PHRASES_TO_FR, EN_TO_FR, lightStem, STOP } from './vocabulary.js';
 
 export interface KeyedEntity<T> {
   item: T;
@@ -100,7 +100,7 @@ export function buildCatalog(knowledge: Knowledge): Catalog {
     vocabulary.set(w[0] ?? '', bucket);
   };
   for (const e of [...admins, ...defis, ...people]) for (const k of [...e.keys, ...e.alternates.flat()]) addWord(k);
-  for (const fr of Object.values(EN_TO_FR).flat()) addWord(lightStem(fr));
+  for (const fr of [...Object.values(EN_TO_FR), ...Object.values(EN_PHRASES_TO_FR).flat()].flat()) addWord(lightStem(fr));
 
   const promotionYear = new Map<number, number>();
   for (const d of knowledge.defis) {
@@ -130,9 +130,15 @@ export function buildCatalog(knowledge: Knowledge): Catalog {
  * (Jaro-Winkler, only for words of five letters or more).
  */
 export function canonicalWords(catalog: Catalog, questionWords: string[]): string[][] {
-  return questionWords.map((w) => {
+  // Words of an English phrase take the phrase's translation instead of their own.
+  const phrased = new Map<number, string[]>();
+  questionWords.forEach((w, i) => {
+    const words = EN_PHRASES_TO_FR[`${w} ${questionWords[i + 1] ?? ''}`];
+    if (words) words.forEach((fr, k) => phrased.set(i + k, fr));
+  });
+  return questionWords.map((w, i) => {
     const out = new Set<string>([lightStem(w)]);
-    for (const fr of EN_TO_FR[w] ?? []) out.add(lightStem(fr));
+    for (const fr of phrased.get(i) ?? EN_TO_FR[w] ?? []) out.add(lightStem(fr));
     const stem = lightStem(w);
     const bucket = catalog.vocabulary.get(stem[0] ?? '');
     if (stem.length >= 5 && bucket && !bucket.includes(stem)) {

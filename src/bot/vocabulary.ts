@@ -56,6 +56,19 @@ export const EN_TO_FR: Record<string, string[]> = {
   firefighters: ['pompiers'], fire: ['incendie'], rescue: ['secours'], weather: ['meteo'], space: ['spatial'],
 };
 
+/**
+ * English phrases whose words translate together, word by word ("higher education" is "enseignement
+ * supérieur", not "éducation" plus "supérieur").
+ */
+export const EN_PHRASES_TO_FR: Record<string, string[][]> = {
+  'higher education': [['enseignement', 'superieur'], ['enseignement', 'superieur']],
+  'home affairs': [['interieur'], ['interieur']],
+  'foreign affairs': [['affaires', 'etrangeres'], ['affaires', 'etrangeres']],
+  'public accounts': [['comptes', 'publics'], ['comptes', 'publics']],
+  'civil service': [['fonction', 'publique'], ['fonction', 'publique']],
+  'armed forces': [['armees'], ['armees']],
+};
+
 /** Ordinals written as words, both languages, folded. */
 export const ORDINALS: Record<string, number> = {
   premiere: 1, premier: 1, first: 1, '1re': 1, '1ere': 1, '1er': 1, '1e': 1, '1st': 1,

@@ -8,7 +8,8 @@ import { matchSmalltalk, stripGreeting } from '../../src/bot/smalltalk.js';
 import { followUpIntent, isFollowUp, mergeSlots } from '../../src/bot/conversation.js';
 import { countsThing, figureProximity, groupMatches, minimalSpan, reweighted, scoreSentence, statesDate, statesEnd, statesFigure, statesReason, type TermGroup } from '../../src/bot/sentences.js';
 import { localWeights } from '../../src/bot/retrieval.js';
-import { defiHandle } from '../../src/bot/catalog.js';
+import { buildCatalog, canonicalWords, defiHandle } from '../../src/bot/catalog.js';
+import type { Knowledge } from '../../src/ingest/types.js';
 import { withFrenchArticle } from '../../src/bot/templates.js';
 
 describe('normalisation and language', () => {
@@ -233,5 +234,16 @@ describe('names in questions', () => {
     expect(nameRuns('How much does a Météo-France subscription cost?')).toEqual(['Météo France']);
     expect(nameRuns('Who is the president of the United States?')).toEqual(['United States']);
     expect(nameRuns('Quel est le rôle de la Cour des comptes ?')).toEqual([]);
+  });
+});
+
+describe('English phrases of administrations', () => {
+  it('translates an English phrase as a whole before its words', () => {
+    const catalog = buildCatalog({ administrations: [], defis: [], people: [], acronyms: [] } as unknown as Knowledge);
+    const [higher, education, research] = canonicalWords(catalog, ['higher', 'education', 'research']);
+    expect(education).toEqual(expect.arrayContaining(['enseignement', 'superieur']));
+    expect(higher).toEqual(expect.arrayContaining(['enseignement', 'superieur']));
+    expect(research).toContain('recherch');
+    expect(canonicalWords(catalog, ['education'])[0]).not.toContain('enseignement');
   });
 });
