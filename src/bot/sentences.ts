@@ -212,8 +212,13 @@ const END = /\b(?:jusqu'?(?:au|a|à|en)|jusqu’(?:au|a|à|en)|avant (?:le|la|fi
 /** Does the sentence state when something ends (a date with "jusqu'au", "avant le", "until")? */
 export const statesEnd = (sentence: string): boolean => statesDate(sentence) && END.test(sentence.replace(/’/g, "'"));
 
-/** Does the sentence state a date (a year or a month)? */
-export const statesDate = (sentence: string): boolean => /\b(?:1[89]|20)\d\d\b/.test(sentence) || MONTHS.test(sentence);
+/** Days of the week and times of day: "chaque vendredi à 15 heures" says when, too. */
+const WEEKDAYS_AND_TIMES =
+  /\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b|\b\d{1,2}\s?(?:h\d{0,2}|heures?)\b|\b\d{1,2}(?::\d\d)?\s?(?:a\.?m\.?|p\.?m\.?|o'clock)/i;
+
+/** Does the sentence state a date (a year, a month, a day of the week or a time of day)? */
+export const statesDate = (sentence: string): boolean =>
+  /\b(?:1[89]|20)\d\d\b/.test(sentence) || MONTHS.test(sentence) || WEEKDAYS_AND_TIMES.test(sentence);
 
 /** Score of an already scored sentence under other weights of the same groups (e.g. weights local to the candidates). */
 export function reweighted(s: SentenceScore, weights: number[]): number {

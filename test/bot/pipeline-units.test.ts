@@ -89,6 +89,7 @@ describe('sentence scoring', () => {
     expect(statesFigure('Découvrez la 2ème promotion, lancée en 2018.')).toBe(false);
     expect(statesDate('Lancé en janvier.')).toBe(true);
     expect(statesDate('Il y a 735 logements.')).toBe(false);
+    expect(statesDate('Le courriel part chaque vendredi à 15 heures.')).toBe(true);
     expect(statesReason('En raison des mesures de confinement, le jury s’est tenu en ligne.')).toBe(true);
     expect(statesReason('The jury met online because of the lockdown.')).toBe(true);
     expect(statesReason('Le jury s’est tenu à distance.')).toBe(false);
