@@ -560,6 +560,8 @@ export const LEXICON_LINES: readonly string[] = [
   'primary school | école primaire',
   'secondary school, high school | lycée, collège',
   // Digital and data
+  'inventory, inventories | inventaire, inventaires, recensement',
+  'spreadsheet, spreadsheets | tableur, tableurs, classeur, classeurs',
   'developer, developers | développeur, développeurs, développeuse',
   'designer, designers, design | designer, designers, design',
   'data scientist, data scientists | data scientist, data scientists',
