@@ -108,5 +108,10 @@ export function meets(p: Passage, i: number, need: Requirement): boolean {
 const TYPE_WORDS =
   /\b(?:how long|for how long|combien de temps|pendant combien de temps|en quelle ann[ée]e|(?:in )?(?:what|which) year|quelle ann[ée]e|(?:à|a) quelle date|quelle date|(?:on )?what date|which date)\b/giu;
 
+/** In a duration question, the verb of lasting ("dure", "a duré", "last") only says it is one. */
+const DURATION = /\b(?:how long|combien de (?:temps|jours|mois|semaines|heures|minutes|ann[ée]es)|dur[ée]e)\b/iu;
+const LASTING = /\b(?:a |ont )?(?:dur[ée]e?s?|dure|durent|durait|duraient|durera|last|lasts|lasted)(?![\p{L}-])/giu;
+
 /** The question without its answer-type words. */
-export const topicText = (question: string): string => question.replace(TYPE_WORDS, ' ').replace(/\s+/g, ' ').trim();
+export const topicText = (question: string): string =>
+  (DURATION.test(question) ? question.replace(LASTING, ' ') : question).replace(TYPE_WORDS, ' ').replace(/\s+/g, ' ').trim();

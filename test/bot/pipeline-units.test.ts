@@ -220,7 +220,9 @@ describe('expected answer type', () => {
   it('drops the words that only say which kind of statement answers', () => {
     expect(topicText('How long is the internship offered?')).toBe('is the internship offered?');
     expect(topicText('En quelle année la mission Etalab a-t-elle été créée ?')).toBe('la mission Etalab a-t-elle été créée ?');
-    expect(topicText('Combien de temps dure l’audition ?')).toBe('dure l’audition ?');
+    expect(topicText('Combien de temps dure l’audition ?')).toBe('l’audition ?');
+    expect(topicText('Combien de jours a duré le bootcamp ?')).toBe('Combien de jours le bootcamp ?');
+    expect(topicText('Pourquoi la réforme dure-t-elle ?')).toBe('Pourquoi la réforme dure-t-elle ?');
   });
   it('recognises a figure in a unit', () => {
     expect(statesUnit('Le coût moyen était de 1 852 € par mesure.', 'money')).toBe(true);
