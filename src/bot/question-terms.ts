@@ -109,7 +109,11 @@ export function nameRuns(question: string): string[] {
     pending = [];
   };
   for (const w of question.split(/\s+/).slice(1)) {
+    // An elided article ("d'UDAF", "l'ONPMP") starts another noun phrase.
+    if (/^[dl]['’]/iu.test(w)) close();
     const bare = w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '').replace(/^[dl]['’]/iu, '');
+    // Two acronyms side by side name two things.
+    if (/^\p{Lu}{2,}$/u.test(bare) && run.length && /^\p{Lu}{2,}$/u.test(run[run.length - 1] ?? '')) close();
     const capital = /^\p{Lu}/u.test(bare);
     if (capital && bare.includes('-') && bare.split('-').filter((x) => x.length > 1).length > 1) runs.push(bare.replace(/-/g, ' '));
     if (capital) {

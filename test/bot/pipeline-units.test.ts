@@ -237,6 +237,8 @@ describe('names in questions', () => {
     expect(nameRuns('How much does a Météo-France subscription cost?')).toEqual(['Météo France']);
     expect(nameRuns('Who is the president of the United States?')).toEqual(['United States']);
     expect(nameRuns('Quel est le rôle de la Cour des comptes ?')).toEqual([]);
+    // Two acronyms, or a word after an elided article, start another name.
+    expect(nameRuns("Auprès de combien d'UDAF l'ONPMP recueille-t-il des données ?")).toEqual([]);
   });
 });
 
