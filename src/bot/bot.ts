@@ -63,7 +63,9 @@ const FRAME_WORDS =
   'donne donner moi nous svp stp voudrais aimerais peux pouvez est-ce what who when why how which many much tell explain say says know ' +
   'give me please could would can does did do is are was were devant parmi aupres envers per each about into among ' +
   // Who says it ("selon l'INSEE", "according to the report") names a source, not what is asked.
-  'selon according';
+  'selon according ' +
+  // English verb particles ("sent out", "set up", "off-site") add nothing a French document would say.
+  'off out up away back';
 
 function allowedIntents(e: Entities, folded: string): Intent[] {
   const allowed: Intent[] = [];
