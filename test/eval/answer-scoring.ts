@@ -36,8 +36,9 @@ export interface EvalResult {
   cited: number;
 }
 
-export function loadQuestions(): EvalQuestion[] {
-  const file = fileURLToPath(new URL('./answer-questions.json', import.meta.url));
+/** The evaluation questions (`test/eval/answer-questions.json` unless another file is given). */
+export function loadQuestions(path?: string): EvalQuestion[] {
+  const file = path ?? fileURLToPath(new URL('./answer-questions.json', import.meta.url));
   return (JSON.parse(readFileSync(file, 'utf8')) as { questions: EvalQuestion[] }).questions;
 }
 

@@ -5,7 +5,8 @@
  * false-fallback rate, overall, by language, by kind and by split (tune /
  * held-out). `--failures` lists the tuning questions that fail;
  * `--failures=all` includes the held-out ones; `--index PATH` uses an
- * existing artifact instead of ingesting.
+ * existing artifact instead of ingesting; `--questions FILE` evaluates
+ * another question file of the same format.
  */
 import { createBot } from '../../src/bot/bot.js';
 import { loadCorpus } from '../../src/index/artifact.js';
@@ -15,6 +16,7 @@ import { figures, groupBy, loadQuestions, runQuestion, type EvalResult, type Fig
 const args = process.argv.slice(2);
 const indexArg = args.find((a) => a.startsWith('--index='))?.slice(8) ?? (args.includes('--index') ? args[args.indexOf('--index') + 1] : undefined);
 const failures = args.find((a) => a.startsWith('--failures'));
+const questionsArg = args.find((a) => a.startsWith('--questions='))?.slice(12) ?? (args.includes('--questions') ? args[args.indexOf('--questions') + 1] : undefined);
 
 const pct = (x: number): string => (Number.isNaN(x) ? '   — ' : `${(x * 100).toFixed(1).padStart(5)}%`);
 const row = (label: string, f: Figures): string =>
@@ -31,7 +33,7 @@ async function main(): Promise<void> {
   const corpus = indexArg ? await loadCorpus(indexArg) : await loadSharedBotCorpus();
   const bot = createBot(corpus);
   const ready = performance.now();
-  const results = loadQuestions().map((q) => runQuestion(bot, q));
+  const results = loadQuestions(questionsArg).map((q) => runQuestion(bot, q));
   console.log(`rapporteur answer evaluation — ${results.length} questions, corpus ready in ${((ready - t0) / 1000).toFixed(1)} s`);
   table('overall', new Map([['all', results]]));
   table('by split', groupBy(results, (r) => r.question.split));
