@@ -18,7 +18,7 @@ export interface TermTools {
    * The question's terms with their document forms (overrides analyze + expand when given);
    * `phrase` (the position of its first word) groups the words of a multi-word name or term.
    */
-  question?(text: string, lang: Lang): { term: string; forms: Set<string>; phrase?: number }[];
+  question?(text: string, lang: Lang): { term: string; forms: Set<string>; phrase?: number; acronym?: boolean }[];
 }
 
 /** Question terms with their forms and rarity weights, question frame words removed. */
@@ -31,16 +31,16 @@ export function termGroups(
 ): TermGroup[] {
   const groups: TermGroup[] = [];
   const seen = new Set<string>();
-  const terms: { term: string; forms: Set<string>; phrase?: number }[] =
+  const terms: { term: string; forms: Set<string>; phrase?: number; acronym?: boolean }[] =
     tools.question?.(question, lang) ??
     tools.analyze(question, lang).map((term) => ({ term, forms: new Set([term, ...(tools.expand?.(term, lang) ?? [])]) }));
   const phraseOf = new Map<string, number>();
-  for (const { term, forms, phrase } of terms) {
+  for (const { term, forms, phrase, acronym } of terms) {
     if (seen.has(term) || frame.has(term)) continue;
     seen.add(term);
     let df = 0;
     for (const f of forms) df = Math.max(df, index.documentFrequency(f));
-    groups.push({ term, forms, weight: df ? rarity(df, index.passageCount) : 0 });
+    groups.push({ term, forms, weight: df ? rarity(df, index.passageCount) : 0, ...(acronym ? { acronym } : {}) });
     if (phrase !== undefined) phraseOf.set(term, phrase);
   }
   // A lexicon phrase counts as a name only when at least two of its words remain question terms.

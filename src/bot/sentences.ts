@@ -22,6 +22,8 @@ export interface TermGroup {
   unknown?: boolean;
   /** Part of a multi-word proper name of the question ("United States"): its words only count together. */
   name?: number;
+  /** A known acronym ("EIG", "JDC"): what the question is about, so the passage must name it. */
+  acronym?: boolean;
 }
 
 export interface SentenceScore {

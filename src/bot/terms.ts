@@ -62,7 +62,7 @@ export function indexTermTools(knowledge?: Knowledge, documentFrequency?: (term:
       });
       // Multi-word equivalents ("court of auditors" ↔ "cour des comptes") lend their terms to every word they cover,
       // and the words of such a phrase name one thing together ("comptes" alone is not the Cour des comptes).
-      const tagged: { term: string; forms: Set<string>; phrase?: number }[] = out;
+      const tagged: { term: string; forms: Set<string>; phrase?: number; acronym?: boolean }[] = out;
       for (let i = 0; i < ws.length; i++) {
         const m = lexicon.match(ws, i);
         if (!m) continue;
@@ -74,6 +74,8 @@ export function indexTermTools(knowledge?: Knowledge, documentFrequency?: (term:
             else if (documentFrequency && isAcronymOf(ws[i] ?? '', alt)) {
               const rarest = [...alt].sort((a, b) => documentFrequency(a) - documentFrequency(b))[0];
               if (rarest) out[j]?.forms.add(rarest);
+              const entry = tagged[j];
+              if (entry) entry.acronym = true;
             }
           }
           // …unless one word can say it ("young people" ↔ "jeunes").
