@@ -660,7 +660,7 @@ export const LEXICON_LINES: readonly string[] = [
   'late, lateness | retard, retards',
   'time limit, timeframe, lead time | délai, délais',
   'calendar, schedule, timetable | calendrier, planning, échéancier',
-  'monthly | mensuel, mensuelle, mensuellement',
+  'monthly, per month, a month | mensuel, mensuelle, mensuellement, par mois',
   'daily | quotidien, quotidienne, quotidiennement',
   'quarterly | trimestriel, trimestrielle',
   'quarter, quarters | trimestre, trimestres',
