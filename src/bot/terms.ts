@@ -41,6 +41,9 @@ function isAcronymOf(word: string, terms: string[]): boolean {
  * The bot's term tools over the index's analyzer and lexicon; `documentFrequency` (the index's) lets an
  * acronym meet its expansion's most specific word in a sentence.
  */
+/** Nouns numbered in a series ("promotion 2", "session 3"). */
+const SERIES = /^(?:promotions?|promos?|cohortes?|cohorts?|editions?|sessions?|eig|saisons?|seasons?|vagues?|waves?)$/;
+
 export function indexTermTools(knowledge?: Knowledge, documentFrequency?: (term: string) => number): TermTools {
   const lexicon = Lexicon.build(knowledge);
   return {
@@ -49,7 +52,7 @@ export function indexTermTools(knowledge?: Knowledge, documentFrequency?: (term:
     question(text: string, lang: Lang) {
       const ws = words(text);
       const other: Lang = lang === 'fr' ? 'en' : 'fr';
-      const out = ws.map((w) => {
+      const out = ws.map((w, i) => {
         const term = stem(w, lang);
         const forms = new Set([term, stem(w, other), ...lexicon.expandTerm(term, lang)]);
         const digits = NUMBER_WORDS[w];
@@ -58,6 +61,9 @@ export function indexTermTools(knowledge?: Knowledge, documentFrequency?: (term:
           forms.add(stem(o, 'fr'));
           forms.add(stem(o, 'en'));
         }
+        // "Deuxième promotion" is "promotion 2": an ordinal before a series noun meets the plain number.
+        const rank = ORDINAL_FORMS[w]?.find((o) => /^\d/.test(o))?.replace(/\D+$/, '');
+        if (rank && SERIES.test(ws[i + 1] ?? '')) forms.add(rank);
         return { term, forms };
       });
       // Multi-word equivalents ("court of auditors" ↔ "cour des comptes") lend their terms to every word they cover,

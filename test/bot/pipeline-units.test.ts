@@ -1,3 +1,4 @@
+import { indexTermTools } from '../../src/bot/terms.js';
 import { nameRuns } from '../../src/bot/question-terms.js';
 import { answerType, statesList, statesUnit, topicText } from '../../src/bot/answer-type.js';
 import { analyze } from '../../src/index/analyzer.js';
@@ -250,5 +251,15 @@ describe('English phrases of administrations', () => {
     expect(higher).toEqual(expect.arrayContaining(['enseignement', 'superieur']));
     expect(research).toContain('recherch');
     expect(canonicalWords(catalog, ['education'])[0]).not.toContain('enseignement');
+  });
+});
+
+describe('ordinals of a series', () => {
+  it('lets « deuxième promotion » meet « promotion 2 », and only before a series noun', () => {
+    const tools = indexTermTools();
+    const forms = (q: string, lang: 'fr' | 'en' = 'fr') => tools.question!(q, lang).map((t) => [...t.forms]);
+    expect(forms('la deuxième promotion')[0]).toContain('2');
+    expect(forms('the second cohort', 'en')[0]).toContain('2');
+    expect(forms('le deuxième rapport')[0]).not.toContain('2');
   });
 });
