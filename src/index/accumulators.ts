@@ -6,7 +6,7 @@
  * listed candidates by binary search. Every path performs the same additions
  * in the same order, so they give identical sums.
  */
-import { find, looseTermBound } from './bounds.js';
+import { find, looseTermBound, SAFETY } from './bounds.js';
 import type { ResolvedClause, ResolvedTerm } from './scorer.js';
 import type { TopK } from './top-k.js';
 
@@ -24,7 +24,11 @@ export class Accumulators {
   protected readonly inTerm: Uint32Array;
   /** Stamp: "final score already worked out for this query". */
   protected readonly inFinal: Uint32Array;
+  /** Stamp: "seen by this query, and cannot reach the pruning floor" (never listed). */
+  protected readonly inDead: Uint32Array;
   protected stamp = 0;
+  /** Passages never listed because they could not reach the pruning floor, since creation (for tests). */
+  hopelessPassages = 0;
   /** Lists of the passages touched by the current alternative / clause / query (reused: no garbage). */
   protected readonly altList: Int32Array;
   protected readonly clauseList: Int32Array;
@@ -45,11 +49,12 @@ export class Accumulators {
     this.inQuery = new Uint32Array(size);
     this.inTerm = new Uint32Array(size);
     this.inFinal = new Uint32Array(size);
+    this.inDead = new Uint32Array(size);
   }
 
   protected next(): number {
     if (++this.stamp >= 0xffffffff) {
-      for (const a of [this.inAlt, this.inClause, this.inQuery, this.inTerm, this.inFinal]) a.fill(0);
+      for (const a of [this.inAlt, this.inClause, this.inQuery, this.inTerm, this.inFinal, this.inDead]) a.fill(0);
       this.stamp = 1;
     }
     return this.stamp;
@@ -134,21 +139,28 @@ export class Accumulators {
    * A clause of one alternative of one term read through one entry, added straight into the
    * query's sums (one pass instead of three), with the same operations as the general path.
    */
-  protected scanIntoQuery(part: Part, clause: ResolvedClause, onlyCandidates: boolean, queryStamp: number, nAll: number, pool: TopK | undefined, accept: (doc: number) => boolean): number {
+  protected scanIntoQuery(part: Part, clause: ResolvedClause, onlyCandidates: boolean, queryStamp: number, nAll: number, pool: TopK | undefined, accept: (doc: number) => boolean, hopeless: Hopeless): number {
     const { docs, scores } = part.entry;
     const w = part.weight;
     const weight = (clause.alternatives[0] as Alternative).weight;
     const cover = (weight > 0 ? weight : 0) * clause.weight;
+    // Every new passage covers the same here: it is hopeless below one clause score.
+    const least = hopeless.floor > 0 ? hopeless.floor / (SAFETY * (cover + hopeless.restC)) - hopeless.restT : -Infinity;
     for (let i = 0; i < docs.length; i++) {
       const d = docs[i] as number;
+      const s = (scores[i] as number) * w * weight;
       if (this.inQuery[d] !== queryStamp) {
-        if (onlyCandidates) continue;
+        if (onlyCandidates || this.inDead[d] === queryStamp) continue;
+        if ((s > 0 ? s : 0) < least) {
+          this.inDead[d] = queryStamp;
+          this.hopelessPassages++;
+          continue;
+        }
         this.inQuery[d] = queryStamp;
         this.total[d] = 0;
         this.covered[d] = 0;
         this.queryList[nAll++] = d;
       }
-      const s = (scores[i] as number) * w * weight;
       const t = (this.total[d] = (this.total[d] as number) + (s > 0 ? s : 0));
       const c = (this.covered[d] = (this.covered[d] as number) + cover);
       if (pool && pool.admits(d, t * c) && accept(d)) pool.add(d, t * c);
@@ -185,6 +197,18 @@ export class Accumulators {
 }
 
 export type Alternative = ResolvedClause['alternatives'][number];
+
+/**
+ * What a passage first met in the current clause needs to stay listed: with the upper bounds
+ * of the clauses after it (restT, restC), its final score must be able to reach `floor`
+ * (0: no pruning). A passage that cannot is marked dead for the query, so no later clause lists
+ * it with a partial sum.
+ */
+export interface Hopeless {
+  floor: number;
+  restT: number;
+  restC: number;
+}
 export type Part = ResolvedTerm['parts'][number];
 
 /** The one entry a clause reads, when it has one alternative of one term without expansions. */
@@ -194,5 +218,9 @@ export function singleEntry(clause: ResolvedClause): Part | undefined {
   return terms.length === 1 && (terms[0] as ResolvedTerm).parts.length === 1 ? (terms[0] as ResolvedTerm).parts[0] : undefined;
 }
 
-/** Above this many postings, a term's bound is the sum of its entries' best scores (adding up would cost a scan). */
-const EXACT_BOUND_POSTINGS = 1 << 16;
+/**
+ * Above this many postings, a term's bound is the sum of its entries' best scores (adding up
+ * costs a scan). High: a loose bound on a prefix or typo term of 40 entries (10× the exact one
+ * on a large corpus) keeps every clause before it from pruning, which costs far more.
+ */
+const EXACT_BOUND_POSTINGS = 1 << 19;

@@ -6,7 +6,7 @@
  * dynamic pruning (see `top`) stops reading the postings of the common clauses
  * once they can only reorder the candidates already found.
  */
-import { type Alternative, Accumulators, type Part, singleEntry } from './accumulators.js';
+import { type Alternative, Accumulators, type Hopeless, type Part, singleEntry } from './accumulators.js';
 import { finalScore, probeIsCheaper, SAFETY, totalBound } from './bounds.js';
 import { TopK } from './top-k.js';
 import type { TermEntry } from './term-index.js';
@@ -39,7 +39,9 @@ export class Scorer extends Accumulators {
    * binary search), and once pruning, the `limit`-th best partial score (all contributions are
    * positive). Once the remaining clauses' upper bounds cannot lift a new passage above it,
    * later clauses only rescore the surviving candidates, and a candidate that cannot reach the
-   * floor either is dropped. Scores are summed per passage in the same order as without
+   * floor either is dropped; before that, a passage first met in a clause is not listed at all
+   * when its score there plus the later clauses' bounds cannot reach the floor (it is marked
+   * dead, so no later clause lists it with a partial sum). Scores are summed per passage in the same order as without
    * pruning, so results are identical.
    */
   top(clauses: ResolvedClause[], accept: (doc: number) => boolean, limit: number, prune = true): { doc: number; score: number }[] {
@@ -51,6 +53,7 @@ export class Scorer extends Accumulators {
     const ubCover = clauses.map((c) => c.weight * Math.max(0, ...c.alternatives.map((a) => a.weight)));
     const pool = prune ? this.pool(limit) : undefined;
     const finals = prune ? new TopK(limit) : undefined;
+    const hopeless: Hopeless = { floor: 0, restT: 0, restC: 0 };
     for (let ci = 0; ci < clauses.length; ci++) {
       const clause = clauses[ci] as ResolvedClause;
       if (prune && ci > 0) {
@@ -67,9 +70,14 @@ export class Scorer extends Accumulators {
       // While not pruning, the pool gathers this clause's best passages (by partial score).
       const gather = pool !== undefined && !pruning && ci + 1 < clauses.length;
       pool?.clear();
+      if (prune) {
+        hopeless.floor = floor;
+        hopeless.restT = hopeless.restC = 0;
+        for (let j = ci + 1; j < clauses.length; j++) (hopeless.restT += ubTotal[j] as number), (hopeless.restC += ubCover[j] as number);
+      }
       const direct = prune ? singleEntry(clause) : undefined;
       if (direct && !(onlyCandidates && probeIsCheaper(clause.alternatives[0] as Alternative, nAll))) {
-        nAll = this.scanIntoQuery(direct, clause, onlyCandidates, queryStamp, nAll, gather ? pool : undefined, accept);
+        nAll = this.scanIntoQuery(direct, clause, onlyCandidates, queryStamp, nAll, gather ? pool : undefined, accept, hopeless);
         if (gather && finals) floor = Math.max(floor, this.finals(pool, finals, clauses, ci + 1, queryStamp));
         continue;
       }
@@ -104,6 +112,7 @@ export class Scorer extends Accumulators {
       for (let j = 0; j < nClause; j++) {
         const d = this.clauseList[j] as number;
         if (this.inQuery[d] !== queryStamp) {
+          if (prune && this.isHopeless(d, clause.weight, hopeless, queryStamp)) continue;
           this.inQuery[d] = queryStamp;
           this.total[d] = 0;
           this.covered[d] = 0;
@@ -158,6 +167,17 @@ export class Scorer extends Accumulators {
   private kth(n: number, accept: (doc: number) => boolean, limit: number): number {
     const top = this.select(n, accept, limit);
     return top.length >= limit ? (top[limit - 1] as { score: number }).score : 0;
+  }
+
+  /** Whether a passage not listed yet is dead or cannot reach the floor (then marked dead). */
+  private isHopeless(d: number, clauseWeight: number, h: Hopeless, queryStamp: number): boolean {
+    if (this.inDead[d] === queryStamp) return true;
+    if (h.floor <= 0) return false;
+    const bound = ((this.best[d] as number) + h.restT) * ((this.cover[d] as number) * clauseWeight + h.restC) * SAFETY;
+    if (bound >= h.floor) return false;
+    this.inDead[d] = queryStamp;
+    this.hopelessPassages++;
+    return true;
   }
 
   /** Unlists the candidates that cannot reach `floor` even with every remaining clause; returns the new count. */

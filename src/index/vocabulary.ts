@@ -165,7 +165,9 @@ export class Vocabulary {
       if (pruned >= 0) (valid = pruned), (skip = pruned);
       else {
         valid = limit;
-        if (length > maxDepth) skip = maxDepth + 1;
+        // Too long to be within reach, and so is every term after it sharing its first maxDepth
+        // letters (the one term of exactly those letters would sort before it).
+        if (length > maxDepth) skip = maxDepth;
         else {
           const distance = length + maxEdits >= m ? (rows[length * width + m] as number) : cap;
           if (distance <= maxEdits) visit(i, distance);

@@ -20,6 +20,11 @@ beforeAll(async () => {
   index = corpus.index;
 }, 300_000);
 
+/** The scorer's count of passages it never listed (read through the index's private scorer: a test-only view). */
+function hopeless(): number {
+  return (index as unknown as { scorer?: { hopelessPassages: number } }).scorer?.hopelessPassages ?? 0;
+}
+
 function both(q: string, options: SearchOptions) {
   index.pruning = false;
   const exhaustive = index.search(q, options).map((h) => [h.passage.id, h.score, h.terms]);
@@ -33,6 +38,7 @@ describe('pruned top-k scoring', () => {
 
   it('returns exactly the exhaustive top 10 (ids and scores) on every question and bench query', () => {
     const before = index.prunedClauses;
+    const hopelessBefore = hopeless();
     let nonEmpty = 0;
     for (const { q, lang } of queries) {
       const { exhaustive, pruned } = both(q, { lang });
@@ -42,6 +48,8 @@ describe('pruned top-k scoring', () => {
     expect(nonEmpty).toBeGreaterThan(queries.length * 0.9);
     // The comparison means something only if pruning actually cut clauses on many queries.
     expect(index.prunedClauses - before).toBeGreaterThan(queries.length / 4);
+    // Likewise for passages left unlisted because they could not reach the floor.
+    expect(hopeless() - hopelessBefore).toBeGreaterThan(queries.length);
   });
 
   it('stays exact for other limits and with filters (the floor counts accepted passages only)', () => {
