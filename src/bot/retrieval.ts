@@ -236,11 +236,14 @@ function candidate(
   };
   const quoteUnits = [...unitsOf(quotedTerms)];
   const nameOnly = quoteUnits.length === 1 && typeof quoteUnits[0] === 'string';
+  // …unless the question asks about nothing but that name ("What is open data?").
+  const oneName = groups.every((g) => g.name !== undefined && g.name === groups[0]?.name);
   // What the question asks for by name ("les tarifs", "how many women") must be in the quote or its heading.
   const head = counted !== undefined ? groups.find((g) => g.term === counted) : undefined;
   // A body or programme the question names by its acronym must be named by the passage (or its heading).
   const unnamed = groups.some((g) => g.acronym && !parts.unique.some((t) => groupMatches(g, t)));
-  const mentionOnly = (groups.length >= 2 && (unitsOf(shown).size < 2 || nameOnly)) || (head !== undefined && !inQuote(head)) || unnamed;
+  const mentionOnly =
+    (!oneName && groups.length >= 2 && (unitsOf(shown).size < 2 || nameOnly)) || (head !== undefined && !inQuote(head)) || unnamed;
   const says = chosen.some((i) => !empty[i]);
   const confidence =
     (CONFIDENCE_PASSAGE * passageScore.coverage + (1 - CONFIDENCE_PASSAGE) * coverageOf(groups, quotedTerms).coverage) *
