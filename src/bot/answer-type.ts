@@ -30,6 +30,8 @@ const END_CUE =
 const WHY_CUE = /\b(?:pourquoi|why|pour quelle raison|for what reason|quelles? (?:est|sont) (?:la|les) raisons?|what (?:is|are) the reasons?)\b/;
 /** "Quels sont les facteurs…", "what are the obligations…": several things, often listed after an announcement. */
 const LIST_CUE = /^(?:quels|quelles) sont (?:les|des|ces) ([\p{L}-]+)|^(?:what|which) are the (?:[\p{L}-]+ )?([\p{L}-]+)/u;
+/** A question that opens by asking why. */
+const WHY_START = /^(?:et |and |mais |but )?(?:pourquoi|why|pour quelle raison|for what reason)\b/;
 /** The noun a count question counts ("combien de jours", "how many women"). */
 const COUNTED = /\b(?:combien d(?:e |')|how many |nombre d(?:e |')|number of )(?:(?:l'|la |les |des )?)([\p{L}\d-]+(?: [\p{L}\d-]+)?)/u;
 
@@ -42,7 +44,11 @@ const UNIT_CUES: [Unit, RegExp][] = [
 /** The kind of statement that answers the question (folded text; `analyze` gives the counted noun's term). */
 export function answerType(folded: string, lang: Lang, analyze: (text: string, lang: Lang) => string[]): AnswerType {
   const list = LIST_CUE.exec(folded);
-  const need: Requirement = FIGURE_CUE.test(folded)
+  // "Pourquoi le coût a-t-il augmenté ?" asks for a reason, whatever measure it names.
+  const why = WHY_START.test(folded);
+  const need: Requirement = why
+    ? 'reason'
+    : FIGURE_CUE.test(folded)
     ? 'figure'
     : END_CUE.test(folded)
       ? 'end'

@@ -240,10 +240,12 @@ function candidate(
   const oneName = groups.every((g) => g.name !== undefined && g.name === groups[0]?.name);
   // What the question asks for by name ("les tarifs", "how many women") must be in the quote or its heading.
   const head = counted !== undefined ? groups.find((g) => g.term === counted) : undefined;
+  // A year the question names must be in the quote or its heading: another year's statement does not answer.
+  const yearMissing = groups.some((g) => YEAR.test(g.term) && !inQuote(g));
   // A body or programme the question names by its acronym must be named by the passage (or its heading).
   const unnamed = groups.some((g) => g.acronym && !parts.unique.some((t) => groupMatches(g, t)));
   const mentionOnly =
-    (!oneName && groups.length >= 2 && (unitsOf(shown).size < 2 || nameOnly)) || (head !== undefined && !inQuote(head)) || unnamed;
+    (!oneName && groups.length >= 2 && (unitsOf(shown).size < 2 || nameOnly)) || (head !== undefined && !inQuote(head)) || unnamed || yearMissing;
   const says = chosen.some((i) => !empty[i]);
   const confidence =
     (CONFIDENCE_PASSAGE * passageScore.coverage + (1 - CONFIDENCE_PASSAGE) * coverageOf(groups, quotedTerms).coverage) *

@@ -212,6 +212,8 @@ describe('expected answer type', () => {
     expect(type('Quand la loi a-t-elle été votée ?').attempts).toEqual(['date', undefined]);
     expect(type('Jusqu’à quand l’appel est-il ouvert ?').attempts).toEqual(['end', 'date', undefined]);
     expect(type('Pourquoi le jury s’est-il tenu en ligne ?').attempts).toEqual(['reason', undefined]);
+    expect(type('Pourquoi le coût de la mesure a-t-il augmenté ?').attempts).toEqual(['reason', undefined]);
+    expect(type('Why did the number of staff grow?', 'en').attempts).toEqual(['reason', undefined]);
     expect(type('Qu’est-ce que la pseudonymisation ?').attempts).toEqual([undefined]);
     expect(type('Quels sont les facteurs de réussite ?')).toMatchObject({ attempts: ['list', undefined], counted: analyze('facteurs', 'fr')[0] });
     expect(statesList('Le code définit 3 obligations :')).toBe(true);
