@@ -176,20 +176,26 @@ export function answerRule(catalog: Catalog, intent: RuleIntent, slots: Slots, l
       const facts: FactSource[] = [];
       for (const p of persons(catalog, slots.person)) {
         const lines: string[] = [];
+        let onDefi = false;
         for (const r of p.roles) {
           const d = r.defiId ? catalog.defiById.get(r.defiId) : undefined;
           const admin = (r.administrationId && catalog.adminById.get(r.administrationId)?.name) ||
             (d?.administrationId && catalog.adminById.get(d.administrationId)?.name);
-          const what = d?.title ?? r.label;
+          // A byline's "pour l'équipe EIG" is the same team as "équipe EIG".
+          const what = d?.title ?? r.label?.replace(/^(?:pour|for)\s+(?:l['’]\s*|la\s+|le\s+|les\s+|the\s+)?/i, '');
           if (!what && !admin) continue;
-          lines.push(`- ${what ?? ''}${admin ? ` (${admin})` : ''} — ${t.roleLabel(lang, r.role)}`);
-          if (d) facts.push(...d.sources.slice(0, 1));
+          const role = r.role === 'other' ? '' : ` — ${t.roleLabel(lang, r.role)}`;
+          lines.push(`- ${what ?? ''}${admin ? ` (${admin})` : ''}${role}`);
+          if (d) (onDefi = true), facts.push(...d.sources.slice(0, 1));
         }
         if (!lines.length) continue;
         // The sentence that names the person says what they did in the document's own words.
-        const said = p.sources.find((s) => s.snippet.length > p.name.length + 20);
+        // (a sentence of the text rather than a front-matter line such as "author: …", when there is one).
+        const long = p.sources.filter((s) => s.snippet.length > p.name.length + 20);
+        const said = long.find((s) => !/^[\w-]+:\s/.test(s.snippet)) ?? long[0];
         const quote = said ? `\n\n> ${said.snippet}\n— ${t.cite(lang, said.title, said.page)}` : '';
-        parts.push(`${t.defisOfPersonHeader(lang, p.name)}\n${[...new Set(lines)].join('\n')}${quote}`);
+        const header = onDefi ? t.defisOfPersonHeader(lang, p.name) : t.personHeader(lang, p.name);
+        parts.push(`${header}\n${[...new Set(lines)].join('\n')}${quote}`);
         facts.unshift(...(said ? [said] : p.sources.slice(0, 1)));
       }
       if (!parts.length) return undefined;

@@ -82,6 +82,10 @@ export const peopleOfDefiHeader = (lang: Lang, defi: string): string =>
 export const defisOfPersonHeader = (lang: Lang, person: string): string =>
   lang === 'fr' ? `**${person}** a travaillé sur :` : `**${person}** worked on:`;
 
+/** A person the documents name without a défi: what they are said to be. */
+export const personHeader = (lang: Lang, person: string): string =>
+  lang === 'fr' ? `Les documents présentent **${person}** ainsi :` : `The documents present **${person}** as:`;
+
 export const teammatesHeader = (lang: Lang, who: string, defi: string): string =>
   lang === 'fr' ? `Avec ${who} sur le défi « ${defi} » :` : `With ${who} on the défi “${defi}”:`;
 
