@@ -7,7 +7,8 @@ import type { Lang, Passage } from '../ingest/types.js';
 import type { PassageSearch, SearchHit } from '../index/types.js';
 import { meets, statesUnit, type Requirement, type Unit } from './answer-type.js';
 import { focusedHits } from './focus.js';
-import { nameFound, termGroups, withHitForms, type TermTools } from './question-terms.js';
+import { termGroups, withHitForms, type TermTools } from './question-terms.js';
+import { quoteGates } from './quote-gates.js';
 import { analysed, type AnalysedPassage } from './passage-terms.js';
 import { completeQuote, continued } from './quote-span.js';
 import {
@@ -44,8 +45,6 @@ const CONFIDENCE_PASSAGE = 0.6;
 const UNANCHORED = 0.6;
 /** Passage ranking among candidates: confidence (how much of the question) and the best sentence's choice score (what sets it apart) weigh alike. */
 const RANK_CONFIDENCE = 0.5;
-/** Share of a question of known words that anchors a quote lacking its rarest word. */
-const RELAXED_ANCHOR = 0.7;
 /** Share of the question the quote (with its heading) must hold by itself. */
 const QUOTE_MIN = 0.5;
 /** A second sentence is quoted when it scores at least this share of the best one. */
@@ -135,11 +134,6 @@ const UNCOUNTED = 0.8;
 /** Choice factor of a sentence that only repeats its heading. */
 const EMPTY_QUOTE = 0.3;
 
-/** The groups of highest weight. */
-function strongest(groups: TermGroup[]): TermGroup[] {
-  const max = Math.max(...groups.map((g) => g.weight));
-  return groups.filter((g) => g.weight >= max - 1e-9);
-}
 
 /** The quote a passage offers under one requirement, scored. */
 function candidate(
@@ -203,49 +197,7 @@ function candidate(
   }
   chosen.sort((a, b) => a - b);
   const quotedTerms = chosen.flatMap((i) => sentenceTerms[i] ?? []);
-  // The question's most specific word must be in the quote or the heading it sits under; so must the
-  // most specific word of what it asks about an entity ("the mentor of X" needs "mentor", not just X).
-  const shown = [...quotedTerms, ...parts.heading];
-  const inQuote = (g: TermGroup): boolean => shown.some((t) => groupMatches(g, t));
-  const asked = groups.filter((g) => !g.subject);
-  // A multi-word proper name counts whole: "United States" is not "unité" plus something else.
-  const namesWhole = groups.every((g) => g.name === undefined || nameFound(groups.filter((o) => o.name === g.name), [quotedTerms, parts.heading]));
-  // The quote and the heading it sits under must hold a fair share of the question on their own.
-  const shownScore = coverageOf(groups, shown);
-  const quoteCoverage = shownScore.coverage;
-  // When every word of the question is a word of the corpus, its rarest one may be a mere verb ("revient"):
-  // a quote holding most of the rest is anchored too. An unknown word keeps the strict rule (other topics).
-  const allKnown = groups.every((g) => !g.unknown);
-  const relaxed = allKnown && quoteCoverage >= RELAXED_ANCHOR;
-  const anchored =
-    namesWhole &&
-    (strongest(groups).some(inQuote) || relaxed) &&
-    (asked.length === 0 || asked.length === groups.length || strongest(asked).some(inQuote) || relaxed);
-  // One word in common with a question of several is a mention, not an answer ("passeport" in a footnote).
-  // A name's words count as one ("Météo France" in a list of partners mentions it, says nothing about it).
-  // A word matching several question words (a name and its translation) counts once. A quote whose only
-  // link to the question is a name mentions it ("Météo France" in a list of partners), whatever its heading.
-  const unitsOf = (terms: string[]): Set<string | number> => {
-    const units = new Set<string | number>();
-    for (const t of terms) {
-      const i = groups.findIndex((g) => groupMatches(g, t));
-      const g = groups[i];
-      if (g) units.add(g.name !== undefined ? `name${g.name}` : i);
-    }
-    return units;
-  };
-  const quoteUnits = [...unitsOf(quotedTerms)];
-  const nameOnly = quoteUnits.length === 1 && typeof quoteUnits[0] === 'string';
-  // …unless the question asks about nothing but that name ("What is open data?").
-  const oneName = groups.every((g) => g.name !== undefined && g.name === groups[0]?.name);
-  // What the question asks for by name ("les tarifs", "how many women") must be in the quote or its heading.
-  const head = counted !== undefined ? groups.find((g) => g.term === counted) : undefined;
-  // A year the question names must be in the quote or its heading: another year's statement does not answer.
-  const yearMissing = groups.some((g) => YEAR.test(g.term) && !inQuote(g));
-  // A body or programme the question names by its acronym must be named by the passage (or its heading).
-  const unnamed = groups.some((g) => g.acronym && !parts.unique.some((t) => groupMatches(g, t)));
-  const mentionOnly =
-    (!oneName && groups.length >= 2 && (unitsOf(shown).size < 2 || nameOnly)) || (head !== undefined && !inQuote(head)) || unnamed || yearMissing;
+  const { anchored, mentionOnly, quoteCoverage } = quoteGates(groups, quotedTerms, parts, counted);
   const says = chosen.some((i) => !empty[i]);
   const confidence =
     (CONFIDENCE_PASSAGE * passageScore.coverage + (1 - CONFIDENCE_PASSAGE) * coverageOf(groups, quotedTerms).coverage) *
