@@ -6,6 +6,7 @@
 import type { Lang, Passage } from '../ingest/types.js';
 import type { PassageSearch, SearchHit } from '../index/types.js';
 import { meets, statesUnit, type Requirement, type Unit } from './answer-type.js';
+import { faqAnswer, questionKind, type FaqAnswer } from './faq.js';
 import { focusedHits } from './focus.js';
 import { termGroups, withHitForms, type TermTools } from './question-terms.js';
 import { quoteGates } from './quote-gates.js';
@@ -224,6 +225,21 @@ function candidate(
  * Best quoted sentences for the question under each requirement (one
  * search, one analysis), aligned with `needs`; undefined where nothing matched.
  */
+/** A section titled by the question, as a candidate: its heading is the question, so its choice score is full. */
+function faqCandidate(f: FaqAnswer): { result: RetrievalResult; rank: number } {
+  return {
+    rank: f.coverage * RANK_CONFIDENCE + (1 - RANK_CONFIDENCE),
+    result: {
+      passage: f.passage,
+      sentences: f.sentences,
+      quote: f.sentences.map((i) => f.passage.sentences[i] ?? '').join(' '),
+      confidence: f.coverage,
+      passageCoverage: f.coverage,
+      sentenceCoverage: f.coverage,
+    },
+  };
+}
+
 export interface RetrieveOptions {
   /** Analysed words of the entities the question names (what it asks is about them). */
   subject?: ReadonlySet<string>;
@@ -268,12 +284,19 @@ export function retrieve(
   });
   const scored = [...hits, ...focused].map((hit, rankPos) => scoreHit(hit, rankPos, withHitForms(base, hit), tools));
   const local = localWeights(base, scored.map((h) => h.passage));
+  const kind = questionKind(question);
   scored.forEach((h) => {
     // A quote's confidence never exceeds its passage's coverage (its sentences are part of the passage).
     if (h.passage.coverage < minConfidence) return;
+    const faq = faqAnswer(h.hit.passage, h.groups, tools.analyze, index, kind);
     needs.forEach((need, i) => {
       const c = candidate(h, need, local, { counted, unit });
       if (c && c.rank > (best[i]?.rank ?? -Infinity)) best[i] = c;
+      // A section titled by the question answers it (not a figure or a date: its opening need not state one).
+      if (faq && (need === undefined || need === 'list' || need === 'reason')) {
+        const f = faqCandidate(faq);
+        if (f.rank > (best[i]?.rank ?? -Infinity)) best[i] = f;
+      }
     });
   });
   return best.map((b, i) => b && continued(b.result, index, needs[i]));

@@ -1,3 +1,4 @@
+import { questionKind } from '../../src/bot/faq.js';
 import { indexTermTools } from '../../src/bot/terms.js';
 import { nameRuns } from '../../src/bot/question-terms.js';
 import { answerType, statesList, statesUnit, topicText } from '../../src/bot/answer-type.js';
@@ -263,5 +264,15 @@ describe('ordinals of a series', () => {
     expect(forms('la deuxième promotion')[0]).toContain('2');
     expect(forms('the second cohort', 'en')[0]).toContain('2');
     expect(forms('le deuxième rapport')[0]).not.toContain('2');
+  });
+});
+
+describe('kinds of questions', () => {
+  it('tells a definition from a when, a which or a how', () => {
+    expect(questionKind('Qu’est-ce que la mention explicite ?')).toBe('what');
+    expect(questionKind('3.1 Dans quels cas l’obligation s’applique-t-elle ?')).toBe('when');
+    expect(questionKind('Quels sont les objectifs de ce partenariat ?')).toBe('which');
+    expect(questionKind('Comment candidater ?')).toBe('how');
+    expect(questionKind('Êtes-vous concerné ?')).toBe('yesno');
   });
 });

@@ -27,6 +27,7 @@ const guide = [
   section(passage('g:3', 'reports/balises.pdf', GUIDE, ['Une balise trop forte gêne les riverains.'], 6), 'Un volume mesuré'),
   section(passage('g:4', 'reports/balises.pdf', GUIDE, ['Le boîtier doit résister au sel.'], 6), 'Un boîtier étanche'),
   section(passage('g:5', 'reports/balises.pdf', GUIDE, ['La pile se change sans outil.'], 7), 'Une pile accessible'),
+  section(passage('g:6', 'reports/balises.pdf', GUIDE, ['Il s’agit d’un appareil fixé au quai qui émet un son régulier par temps de brouillard.', 'Il est réglé par la capitainerie.'], 8), 'Qu’est-ce qu’un avertisseur de quai ?'),
 ];
 const corpus: LoadedCorpus = { ...base, index: memoryIndex([...passages, ...extra, ...guide]) };
 const bot = createBot(corpus, { terms: simpleTools });
@@ -47,6 +48,11 @@ describe('quote choice', () => {
     const tips = bot.answer('Quels sont les conseils pour choisir une balise sonore ?');
     expect(tips.answer).toContain('3 conseils');
     expect(tips.answer).toMatch(/— Un volume mesuré — Un boîtier étanche — Une pile accessible/);
+  });
+  it('answers a question by the opening of the section titled with it, whatever its words', () => {
+    const a = bot.answer('Qu’est-ce qu’un avertisseur de quai ?');
+    expect(a.kind).toBe('retrieval');
+    expect(a.answer).toContain('émet un son régulier par temps de brouillard');
   });
   it('never quotes a cover line that only repeats the title and date', () => {
     const a = bot.answer('phares automatiques du littoral');
