@@ -27,7 +27,7 @@ const guide = [
   section(passage('g:3', 'reports/balises.pdf', GUIDE, ['Une balise trop forte gêne les riverains.'], 6), 'Un volume mesuré'),
   section(passage('g:4', 'reports/balises.pdf', GUIDE, ['Le boîtier doit résister au sel.'], 6), 'Un boîtier étanche'),
   section(passage('g:5', 'reports/balises.pdf', GUIDE, ['La pile se change sans outil.'], 7), 'Une pile accessible'),
-  section(passage('g:6', 'reports/balises.pdf', GUIDE, ['Il s’agit d’un appareil fixé au quai qui émet un son régulier par temps de brouillard.', 'Il est réglé par la capitainerie.'], 8), 'Qu’est-ce qu’un avertisseur de quai ?'),
+  section(passage('g:6', 'reports/balises.pdf', GUIDE, ['Il s’agit d’un appareil fixé à la jetée qui émet un son régulier par temps de brouillard.', 'Il est réglé par la capitainerie.'], 8), 'Qu’est-ce qu’un avertisseur de quai ?'),
 ];
 const corpus: LoadedCorpus = { ...base, index: memoryIndex([...passages, ...extra, ...guide]) };
 const bot = createBot(corpus, { terms: simpleTools });

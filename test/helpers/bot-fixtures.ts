@@ -38,7 +38,8 @@ export function passage(id: string, path: string, title: string, sentences: stri
 
 /** Term-overlap search: enough to exercise the bot's sentence scoring and confidence. */
 export function memoryIndex(passages: Passage[]): PassageSearch {
-  const terms = new Map(passages.map((p) => [p.id, new Set(simpleTools.analyze(p.text))]));
+  // Like the real index, the section heading is searchable too.
+  const terms = new Map(passages.map((p) => [p.id, new Set(simpleTools.analyze(`${p.text} ${p.section}`))]));
   return {
     passageCount: passages.length,
     passage: (id) => passages.find((p) => p.id === id),
