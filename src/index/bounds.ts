@@ -38,6 +38,48 @@ export function totalBound(clause: ResolvedClause, termBound: (t: ResolvedTerm) 
   return bound;
 }
 
+/**
+ * Position (from `from` on) of the clause to read next. The clauses left that bound least,
+ * together with the clauses that only rescore candidates (`restrict`, always last), form the
+ * largest set that cannot lift a new passage to `floor`: they can wait until pruning (MaxScore's
+ * non-essential lists). The next clause is the first of the others in the current order (the
+ * canonical order reads rarer clauses first: fewer postings), unless the first clause left is
+ * much cheaper (`cost`: postings); `from` itself when none is left.
+ */
+export function nextEssential(clauses: ResolvedClause[], ubTotal: number[], ubCover: number[], from: number, floor: number, cost: number[]): number {
+  let t = 0;
+  let c = 0;
+  const free: number[] = [];
+  for (let j = from; j < clauses.length; j++) {
+    if ((clauses[j] as ResolvedClause).restrict) (t += ubTotal[j] as number), (c += ubCover[j] as number);
+    else free.push(j);
+  }
+  free.sort((a, b) => (ubTotal[a] as number) * (ubCover[a] as number) - (ubTotal[b] as number) * (ubCover[b] as number) || b - a);
+  const waiting = new Set<number>();
+  for (const j of free) {
+    const nt = t + (ubTotal[j] as number);
+    const nc = c + (ubCover[j] as number);
+    if (nt * nc * SAFETY >= floor) break;
+    (t = nt), (c = nc), waiting.add(j);
+  }
+  for (let j = from; j < clauses.length; j++) {
+    if ((clauses[j] as ResolvedClause).restrict || waiting.has(j)) continue;
+    // A much cheaper clause first may raise the floor enough to prune this one.
+    return (cost[j] as number) > CHEAPER * (cost[from] as number) ? from : j;
+  }
+  return from;
+}
+
+/** How much longer (in postings) the next essential clause must be for a waiting one to be read first. */
+const CHEAPER = 4;
+
+/** Postings a clause reads in full. */
+export function postings(clause: ResolvedClause): number {
+  let n = 0;
+  for (const a of clause.alternatives) for (const t of a.terms) for (const p of t.parts) n += p.entry.docs.length;
+  return n;
+}
+
 /** Binary searches per candidate beat a full scan when candidates are few and postings long. */
 export function probeIsCheaper(alternative: ResolvedClause['alternatives'][number], n: number): boolean {
   let scan = 0;

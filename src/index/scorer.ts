@@ -7,7 +7,7 @@
  * once they can only reorder the candidates already found.
  */
 import { type Alternative, Accumulators, type Hopeless, type Part, singleEntry } from './accumulators.js';
-import { finalScore, probeIsCheaper, SAFETY, totalBound } from './bounds.js';
+import { finalScore, nextEssential, postings, probeIsCheaper, SAFETY, totalBound } from './bounds.js';
 import { TopK } from './top-k.js';
 import type { TermEntry } from './term-index.js';
 
@@ -41,20 +41,32 @@ export class Scorer extends Accumulators {
    * later clauses only rescore the surviving candidates, and a candidate that cannot reach the
    * floor either is dropped; before that, a passage first met in a clause is not listed at all
    * when its score there plus the later clauses' bounds cannot reach the floor (it is marked
-   * dead, so no later clause lists it with a partial sum). Scores are summed per passage in the same order as without
-   * pruning, so results are identical.
+   * dead, so no later clause lists it with a partial sum). Clauses whose bounds together cannot
+   * lift a new passage to the floor are put off (`nextEssential`), so pruning starts early; when
+   * that changed the order, the final candidates are scored again in the canonical order, so
+   * results are identical.
    */
-  top(clauses: ResolvedClause[], accept: (doc: number) => boolean, limit: number, prune = true): { doc: number; score: number }[] {
+  top(canonical: ResolvedClause[], accept: (doc: number) => boolean, limit: number, prune = true): { doc: number; score: number }[] {
     const queryStamp = this.next();
     let nAll = 0;
     let pruning = false;
     let floor = 0;
-    const ubTotal = prune ? clauses.map((c) => totalBound(c, (t) => this.termBound(t))) : [];
-    const ubCover = clauses.map((c) => c.weight * Math.max(0, ...c.alternatives.map((a) => a.weight)));
+    const ubT = prune ? canonical.map((c) => totalBound(c, (t) => this.termBound(t))) : [];
+    const ubC = canonical.map((c) => c.weight * Math.max(0, ...c.alternatives.map((a) => a.weight)));
+    // The reading order, chosen as the floor rises (see nextEssential); clauses[ci..] are the clauses left.
+    const order = canonical.map((_, i) => i);
+    const clauses = canonical.slice();
+    const ubTotal = ubT.slice();
+    const ubCover = ubC.slice();
+    const cost = prune ? canonical.map(postings) : [];
     const pool = prune ? this.pool(limit) : undefined;
     const finals = prune ? new TopK(limit) : undefined;
     const hopeless: Hopeless = { floor: 0, restT: 0, restC: 0 };
     for (let ci = 0; ci < clauses.length; ci++) {
+      if (prune && ci > 0 && !pruning) {
+        const p = nextEssential(clauses, ubTotal, ubCover, ci, floor, cost);
+        for (const a of [order, clauses, ubTotal, ubCover, cost] as unknown[][]) a.splice(ci, 0, a.splice(p, 1)[0]);
+      }
       const clause = clauses[ci] as ResolvedClause;
       if (prune && ci > 0) {
         let restT = 0;
@@ -124,7 +136,27 @@ export class Scorer extends Accumulators {
       }
       if (gather && finals) floor = Math.max(floor, this.finals(pool, finals, clauses, ci + 1, queryStamp));
     }
-    return this.select(nAll, accept, limit);
+    return order.every((o, i) => o === i) ? this.select(nAll, accept, limit) : this.rescore(nAll, accept, limit, canonical);
+  }
+
+  /**
+   * The `limit` best with their scores summed in the canonical clause order (the exhaustive
+   * scorer's), when the clauses were read in another: sums in another order may differ in the
+   * last bits, so every candidate within a hair of the limit-th is scored again by binary search.
+   */
+  private rescore(n: number, accept: (doc: number) => boolean, limit: number, canonical: ResolvedClause[]): { doc: number; score: number }[] {
+    const approx = this.select(n, accept, limit);
+    if (!approx.length) return approx;
+    const least = (approx[approx.length - 1] as { score: number }).score * (1 - 1e-9);
+    const out: { doc: number; score: number }[] = [];
+    for (let j = 0; j < n; j++) {
+      const d = this.queryList[j] as number;
+      if ((this.total[d] as number) * (this.covered[d] as number) < least || !accept(d)) continue;
+      const score = finalScore(canonical, 0, d, 0, 0);
+      if (score > 0) out.push({ doc: d, score });
+    }
+    out.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    return out.slice(0, limit);
   }
 
   private poolCache: TopK | undefined;
