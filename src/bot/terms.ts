@@ -8,6 +8,7 @@
 import type { Knowledge, Lang } from '../ingest/types.js';
 import { analyze, stem, words } from '../index/analyzer.js';
 import { Lexicon } from '../index/lexicon.js';
+import { frenchCognates } from './cognates.js';
 import type { TermTools } from './question-terms.js';
 
 /** Number words ↔ digits, so "les trois compétences" meets "3 compétences". */
@@ -60,6 +61,13 @@ export function indexTermTools(knowledge?: Knowledge, documentFrequency?: (term:
         for (const o of ORDINAL_FORMS[w] ?? []) {
           forms.add(stem(o, 'fr'));
           forms.add(stem(o, 'en'));
+        }
+        // An English word the documents never use may be a French word spelled the English way.
+        if (lang === 'en' && documentFrequency && ![...forms].some((f) => documentFrequency(f) > 0)) {
+          for (const c of frenchCognates(w)) {
+            const fr = stem(c, 'fr');
+            if (documentFrequency(fr) > 0) forms.add(fr);
+          }
         }
         // "Deuxième promotion" is "promotion 2": an ordinal before a series noun meets the plain number.
         const rank = ORDINAL_FORMS[w]?.find((o) => /^\d/.test(o))?.replace(/\D+$/, '');

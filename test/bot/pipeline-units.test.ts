@@ -1,3 +1,4 @@
+import { frenchCognates } from '../../src/bot/cognates.js';
 import { questionKind } from '../../src/bot/faq.js';
 import { indexTermTools } from '../../src/bot/terms.js';
 import { nameRuns } from '../../src/bot/question-terms.js';
@@ -274,5 +275,16 @@ describe('kinds of questions', () => {
     expect(questionKind('Quels sont les objectifs de ce partenariat ?')).toBe('which');
     expect(questionKind('Comment candidater ?')).toBe('how');
     expect(questionKind('Êtes-vous concerné ?')).toBe('yesno');
+  });
+});
+
+describe('English → French cognates', () => {
+  it('spells an English word the French way by its ending', () => {
+    expect(frenchCognates('contributors')).toContain('contributeurs');
+    expect(frenchCognates('inventory')).toContain('inventaire');
+    expect(frenchCognates('quality')).toContain('qualite');
+    expect(frenchCognates('strategy')).toContain('strategie');
+    expect(frenchCognates('economic')).toContain('economique');
+    expect(frenchCognates('data')).toEqual([]);
   });
 });
