@@ -31,6 +31,8 @@ export interface ResolvedClause {
 export class Scorer extends Accumulators {
   /** Clauses scored for existing candidates only because of pruning, since creation (for tests and benches). */
   prunedClauses = 0;
+  /** Queries whose clauses were read out of the canonical order, then rescored (for tests). */
+  reorderedQueries = 0;
 
   /**
    * The `limit` best passages accepted by `accept`, best first. With `prune` (MaxScore-style,
@@ -136,7 +138,9 @@ export class Scorer extends Accumulators {
       }
       if (gather && finals) floor = Math.max(floor, this.finals(pool, finals, clauses, ci + 1, queryStamp));
     }
-    return order.every((o, i) => o === i) ? this.select(nAll, accept, limit) : this.rescore(nAll, accept, limit, canonical);
+    if (order.every((o, i) => o === i)) return this.select(nAll, accept, limit);
+    this.reorderedQueries++;
+    return this.rescore(nAll, accept, limit, canonical);
   }
 
   /**

@@ -2,7 +2,8 @@
  * The scorer's dynamic pruning must not change anything: on every evaluation
  * question and every benchmark query (typed, misspelled, accentless, English),
  * pruned and exhaustive scoring return the same passages with the same scores,
- * with and without filters, for several result limits.
+ * with and without filters, for several result limits. The counters check that the
+ * pruning paths (unlisted passages, clauses read out of order) are taken.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PassageIndex } from '../../src/index/passage-index.js';
@@ -20,10 +21,12 @@ beforeAll(async () => {
   index = corpus.index;
 }, 300_000);
 
-/** The scorer's count of passages it never listed (read through the index's private scorer: a test-only view). */
-function hopeless(): number {
-  return (index as unknown as { scorer?: { hopelessPassages: number } }).scorer?.hopelessPassages ?? 0;
-}
+/** The scorer's counters, read through the index's private scorer (a test-only view). */
+const scorer = () => (index as unknown as { scorer?: { hopelessPassages: number; reorderedQueries: number } }).scorer;
+/** Passages the scorer never listed. */
+const hopeless = (): number => scorer()?.hopelessPassages ?? 0;
+/** Queries read out of the canonical clause order. */
+const reordered = (): number => scorer()?.reorderedQueries ?? 0;
 
 function both(q: string, options: SearchOptions) {
   index.pruning = false;
@@ -39,6 +42,7 @@ describe('pruned top-k scoring', () => {
   it('returns exactly the exhaustive top 10 (ids and scores) on every question and bench query', () => {
     const before = index.prunedClauses;
     const hopelessBefore = hopeless();
+    const reorderedBefore = reordered();
     let nonEmpty = 0;
     for (const { q, lang } of queries) {
       const { exhaustive, pruned } = both(q, { lang });
@@ -50,6 +54,8 @@ describe('pruned top-k scoring', () => {
     expect(index.prunedClauses - before).toBeGreaterThan(queries.length / 4);
     // Likewise for passages left unlisted because they could not reach the floor.
     expect(hopeless() - hopelessBefore).toBeGreaterThan(queries.length);
+    // And for queries whose clauses were read out of order, then rescored in the canonical order.
+    expect(reordered() - reorderedBefore).toBeGreaterThan(queries.length / 10);
   });
 
   it('stays exact for other limits and with filters (the floor counts accepted passages only)', () => {
