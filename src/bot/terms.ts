@@ -8,7 +8,7 @@
 import type { Knowledge, Lang } from '../ingest/types.js';
 import { analyze, stem, words } from '../index/analyzer.js';
 import { Lexicon } from '../index/lexicon.js';
-import { frenchCognates } from './cognates.js';
+import { frenchCognates } from '../index/cognates.js';
 import type { TermTools } from './question-terms.js';
 
 /** Number words ↔ digits, so "les trois compétences" meets "3 compétences". */

@@ -5,6 +5,7 @@
  */
 import type { Knowledge, Lang } from '../ingest/types.js';
 import { stem, words } from './analyzer.js';
+import { frenchCognates } from './cognates.js';
 import { LEXICON_LINES } from './lexicon-data.js';
 
 export interface Phrase {
@@ -171,7 +172,11 @@ export class Lexicon {
         best.own.add(p);
       }
     }
-    if (!best) return undefined;
+    if (!best) {
+      // No phrase: an English word may still be a French word spelled the English way ("inventory").
+      const cognates = [...new Set(frenchCognates(head, true).map((c) => stem(c, 'fr')))].filter((t) => t !== stem(head, 'fr'));
+      return cognates.length ? { length: 1, alternatives: cognates.map((t) => [t]) } : undefined;
+    }
     const seen = new Set<string>();
     const alternatives: string[][] = [];
     for (const group of best.groups) {

@@ -1,4 +1,4 @@
-import { frenchCognates } from '../../src/bot/cognates.js';
+import { frenchCognates } from '../../src/index/cognates.js';
 import { questionKind } from '../../src/bot/faq.js';
 import { indexTermTools } from '../../src/bot/terms.js';
 import { nameRuns } from '../../src/bot/question-terms.js';
