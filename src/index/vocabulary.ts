@@ -1,13 +1,15 @@
 /**
  * The index vocabulary as one sorted array of terms: exact and prefix lookups
  * are binary searches, and fuzzy lookup walks the sorted array as an implicit
- * trie (consecutive terms share their edit-distance rows for their common
- * prefix; a prefix already too far from the query skips all the terms that
- * start with it). The walk reads letters from one flat array of char codes and
- * finds the end of a skipped subtree from block minima of the shared-prefix
- * lengths, never touching the term strings: on a large vocabulary, reading
- * scattered strings (a cache miss each) was most of the cost. Built at load in
- * one pass over the terms.
+ * trie, depth first (terms sharing a prefix are contiguous, sorted by their
+ * next letter). Only the children that can stay within reach are visited: all
+ * of them while some cell of the row is under the edit budget, else only those
+ * whose letter a query cell on budget matches (a Levenshtein automaton's
+ * transitions), found by binary search. A child's letter and the end of its
+ * subtree come from per-term arrays (shared-prefix length and the letter after
+ * it, with block minima to step over large subtrees), so the walk seldom
+ * touches scattered term strings (a cache miss each on a large vocabulary).
+ * Built at load in one pass over the terms.
  */
 
 /** Block sizes of the shared-prefix minima (levels 1, 2, 3): a skip crosses large subtrees in a few steps. */
@@ -16,7 +18,7 @@ const B2 = 10;
 const B3 = 15;
 
 export class Vocabulary {
-  /** Levenshtein rows, one per depth of the current term (reused between calls). */
+  /** Levenshtein rows, one per depth of the walk (reused between calls). */
   private rows = new Int32Array(0);
 
   /** Letters each term shares with the previous one (capped at 255); 0 past the end. */
@@ -25,6 +27,8 @@ export class Vocabulary {
   private readonly min1: Uint8Array;
   private readonly min2: Uint8Array;
   private readonly min3: Uint8Array;
+  /** Each term's letter at position `lcp` (where it parts from the term before it). */
+  private readonly diff: Uint16Array;
   /** All terms' char codes end to end; term i is chars[starts[i] .. starts[i + 1]). */
   private readonly chars: Uint16Array;
   private readonly starts: Int32Array;
@@ -39,6 +43,7 @@ export class Vocabulary {
       for (let k = 0; k < t.length; k++) this.chars[at++] = t.charCodeAt(k);
     }
     this.lcp = new Uint8Array(n + 1);
+    this.diff = new Uint16Array(n + 1);
     for (let i = 1; i < n; i++) {
       const a = this.starts[i - 1] as number;
       const b = this.starts[i] as number;
@@ -46,6 +51,7 @@ export class Vocabulary {
       let k = 0;
       while (k < len && this.chars[a + k] === this.chars[b + k]) k++;
       this.lcp[i] = k;
+      this.diff[i] = this.chars[b + k] as number;
     }
     this.min1 = blockMinima(this.lcp, B1);
     this.min2 = blockMinima(this.lcp, B2);
@@ -108,75 +114,106 @@ export class Vocabulary {
     return [start, this.endOfPrefix(prefix, start)];
   }
 
+  /** Query char codes and walk parameters of the current `near` call. */
+  private q = new Int32Array(0);
+  private m = 0;
+  private k = 0;
+  private visit: (position: number, distance: number) => void = () => {};
+
   /**
    * Positions and Levenshtein distances of the terms within `maxEdits` of `query`
-   * (itself included, at distance 0), in vocabulary order.
+   * (itself included, at distance 0), in vocabulary order: a depth-first walk of the implicit
+   * trie. A child's letters are found by binary search (terms sharing a prefix are sorted by
+   * their next letter); once every cell of a row has spent the whole edit budget, only the
+   * children whose letter is a query letter at a cell still on budget can stay within reach,
+   * and only those are visited (a Levenshtein automaton's transitions).
    */
   near(query: string, maxEdits: number, visit: (position: number, distance: number) => void): void {
     const m = query.length;
     const width = m + 1;
-    const maxDepth = m + maxEdits;
-    if (this.rows.length < (maxDepth + 1) * width) this.rows = new Int32Array((maxDepth + 1) * width);
-    const rows = this.rows;
+    if (this.rows.length < (m + maxEdits + 1) * width) this.rows = new Int32Array((m + maxEdits + 1) * width);
+    if (this.q.length < m) this.q = new Int32Array(m);
+    for (let j = 0; j < m; j++) this.q[j] = query.charCodeAt(j);
     const cap = maxEdits + 1;
-    for (let j = 0; j <= m; j++) rows[j] = j < cap ? j : cap;
-    const lcp = this.lcp;
-    /** Rows 0..valid hold the prefixes of the last term computed; `shared`: letters it shares with term i. */
-    let valid = 0;
-    let shared = 0;
-    const n = this.terms.length;
-    const chars = this.chars;
-    const starts = this.starts;
-    for (let i = 0; i < n; ) {
-      const at = starts[i] as number;
-      const length = (starts[i + 1] as number) - at;
-      const limit = Math.min(length, maxDepth);
-      const d = Math.min(valid, shared);
-      let pruned = -1;
-      for (let depth = d + 1; depth <= limit; depth++) {
-        const c = chars[at + depth - 1] as number;
-        const above = (depth - 1) * width;
-        const here = depth * width;
-        // Only the diagonal band |depth - j| <= maxEdits can stay within reach (Ukkonen); cells
-        // are capped at maxEdits + 1, which keeps every value <= maxEdits exact.
-        const lo = depth > maxEdits ? depth - maxEdits : 1;
-        const hi = depth + maxEdits < m ? depth + maxEdits : m;
-        let min = depth < cap ? depth : cap;
-        rows[here] = min;
-        if (lo > 1) rows[here + lo - 1] = cap;
-        for (let j = lo; j <= hi; j++) {
-          let v = (rows[above + j - 1] as number) + (query.charCodeAt(j - 1) === c ? 0 : 1);
-          const up = (rows[above + j] as number) + 1;
-          const left = (rows[here + j - 1] as number) + 1;
-          if (up < v) v = up;
-          if (left < v) v = left;
-          if (v > cap) v = cap;
-          rows[here + j] = v;
-          if (v < min) min = v;
-        }
-        if (hi < m) rows[here + hi + 1] = cap;
-        if (min > maxEdits) {
-          pruned = depth;
-          break;
-        }
-      }
-      // Skip the terms sharing the first `skip` letters of this one: none can be within reach.
-      let skip = 0;
-      if (pruned >= 0) (valid = pruned), (skip = pruned);
-      else {
-        valid = limit;
-        // Too long to be within reach, and so is every term after it sharing its first maxDepth
-        // letters (the one term of exactly those letters would sort before it).
-        if (length > maxDepth) skip = maxDepth;
-        else {
-          const distance = length + maxEdits >= m ? (rows[length * width + m] as number) : cap;
-          if (distance <= maxEdits) visit(i, distance);
-        }
-      }
+    for (let j = 0; j <= m; j++) this.rows[j] = j < cap ? j : cap;
+    this.m = m;
+    this.k = maxEdits;
+    this.visit = visit;
+    if (this.terms.length) this.walk(0, this.terms.length, 0);
+  }
+
+  /** Terms [lo, hi) share their first `depth` letters, whose row is computed: visits their subtree. */
+  private walk(lo: number, hi: number, depth: number): void {
+    const { m, k, rows, chars, starts, q } = this;
+    const width = m + 1;
+    const cap = k + 1;
+    const here = depth * width;
+    let i = lo;
+    // The one term that is exactly the shared prefix sorts first.
+    if ((starts[lo + 1] as number) - (starts[lo] as number) === depth) {
+      if (depth + k >= m && (rows[here + m] as number) <= k) this.visit(lo, rows[here + m] as number);
       i++;
-      if (skip) i = this.endOfShared(skip, i);
-      shared = lcp[i] as number;
     }
+    if (depth >= m + k) return;
+    // Band of this row's cells that can be within reach; a cell below the budget lets any letter through.
+    const bandLo = depth > k ? depth - k : 0;
+    const bandHi = depth + k < m ? depth + k : m;
+    let free = false;
+    for (let j = bandLo; j <= bandHi; j++) if ((rows[here + j] as number) < k) free = true;
+    const next = here + width;
+    const lo1 = depth + 1 > k ? depth + 1 - k : 1;
+    const hi1 = depth + 1 + k < m ? depth + 1 + k : m;
+    const diff = this.diff;
+    while (i < hi) {
+      // A child's letter: where its first term parts from the term before it (the first child: read).
+      let c = i > lo && depth < 255 ? (diff[i] as number) : (chars[(starts[i] as number) + depth] as number);
+      let end: number;
+      if (free) end = this.endOfShared(depth + 1, i + 1);
+      else {
+        // The smallest letter >= c that a query cell on budget matches; its child by binary search.
+        let want = 0x10000;
+        for (let j = lo1; j <= hi1; j++) {
+          const qc = q[j - 1] as number;
+          if (qc >= c && qc < want && (rows[here + j - 1] as number) === k) want = qc;
+        }
+        if (want === 0x10000) return;
+        if (want !== c) {
+          i = this.firstAbove(i, hi, depth, want - 1);
+          if (i >= hi) return;
+          c = chars[(starts[i] as number) + depth] as number;
+          if (c !== want) continue;
+        }
+        end = this.firstAbove(i + 1, hi, depth, c);
+      }
+      let min = depth + 1 < cap ? depth + 1 : cap;
+      rows[next] = min;
+      if (lo1 > 1) rows[next + lo1 - 1] = cap;
+      for (let j = lo1; j <= hi1; j++) {
+        let v = (rows[here + j - 1] as number) + ((q[j - 1] as number) === c ? 0 : 1);
+        const up = (rows[here + j] as number) + 1;
+        const left = (rows[next + j - 1] as number) + 1;
+        if (up < v) v = up;
+        if (left < v) v = left;
+        if (v > cap) v = cap;
+        rows[next + j] = v;
+        if (v < min) min = v;
+      }
+      if (hi1 < m) rows[next + hi1 + 1] = cap;
+      if (min <= k) this.walk(i, end, depth + 1);
+      i = end;
+    }
+  }
+
+  /** First position in [from, hi) whose letter at `depth` is above `c` (the terms there share `depth` letters and are longer). */
+  private firstAbove(from: number, hi: number, depth: number, c: number): number {
+    let a = from;
+    let b = hi;
+    while (a < b) {
+      const mid = (a + b) >>> 1;
+      if ((this.chars[(this.starts[mid] as number) + depth] as number) <= c) a = mid + 1;
+      else b = mid;
+    }
+    return a;
   }
 }
 
