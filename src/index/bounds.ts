@@ -71,7 +71,7 @@ export function nextEssential(clauses: ResolvedClause[], ubTotal: number[], ubCo
 }
 
 /** How much longer (in postings) the next essential clause must be for a waiting one to be read first. */
-const CHEAPER = 4;
+const CHEAPER = 2;
 
 /** Postings a clause reads in full. */
 export function postings(clause: ResolvedClause): number {
