@@ -625,7 +625,7 @@ export const LEXICON_LINES: readonly string[] = [
   'project manager, project leader | chef de projet, porteur de projet',
   'mentoring | mentorat',
   'launch, launched | lancer, lancé, lancement',
-  'create, created, creation | créer, créé, création',
+  'create, created, creation | créer, créé, créée, créés, créées, création',
   'duration | durée',
   'period | période',
   'day, days | jour, jours, journée',
