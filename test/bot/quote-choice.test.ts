@@ -54,6 +54,11 @@ describe('quote choice', () => {
     expect(a.kind).toBe('retrieval');
     expect(a.answer).toContain('émet un son régulier par temps de brouillard');
   });
+  it('does not answer « quand » or « combien » with a quote stating no date or figure', () => {
+    // The same words find the passage on the phares (no date in it), but a date question needs a date.
+    expect(bot.answer('phares automatiques du littoral').kind).not.toBe('fallback');
+    expect(bot.answer('Quand les phares automatiques du littoral ?').kind).toBe('fallback');
+  });
   it('never quotes a cover line that only repeats the title and date', () => {
     const a = bot.answer('phares automatiques du littoral');
     expect(a.kind).not.toBe('fallback');
