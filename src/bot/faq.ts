@@ -6,6 +6,8 @@
  */
 import type { Lang, Passage } from '../ingest/types.js';
 import type { PassageSearch } from '../index/types.js';
+import { fold } from './normalize.js';
+import { analysed, neighbour } from './passage-terms.js';
 import { completeQuote } from './quote-span.js';
 import { coverageOf, groupMatches, type TermGroup } from './sentences.js';
 
@@ -37,8 +39,11 @@ const KINDS: [string, RegExp][] = [
   ['which', /\b(?:quels?|quelles?|which|what)\b/],
   ['yesno', /^(?:est[- ]ce|etes[- ]vous|dois[- ]je|doit[- ]on|peut[- ]on|faut[- ]il|is|are|do|does|can|must|should)\b/],
 ];
-const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[’]/g, "'").replace(/^\s*[\d.]+\s*/, '');
-export const questionKind = (text: string): string | undefined => KINDS.find(([, re]) => re.test(fold(text)))?.[0];
+/** The kind of question a text asks (a section's numbering, "3.1", left aside). */
+export const questionKind = (text: string): string | undefined => {
+  const folded = fold(text).replace(/^\s*[\d.]+\s*/, '');
+  return KINDS.find(([, re]) => re.test(folded))?.[0];
+};
 
 /** The section of `p` answers the question by its heading: its first passage's opening sentences. */
 export function faqAnswer(
@@ -55,8 +60,8 @@ export function faqAnswer(
   let terms = sectionTerms.get(p);
   if (!terms) sectionTerms.set(p, (terms = analyze(p.section, p.lang)));
   if (terms.length > groups.length + MAX_EXTRA_WORDS) return undefined;
-  // The document's title names what "ce partenariat" of the heading is.
-  const { coverage } = coverageOf(groups, [...terms, ...analyze(p.title, p.lang)]);
+  // With the document's title, which names what "ce partenariat" of the heading is.
+  const { coverage } = coverageOf(groups, analysed(p, analyze).heading);
   const top = Math.max(...groups.map((g) => g.weight));
   // What the question asks must be the heading's question, not only the title's topic.
   const asked = groups.filter((g) => terms.some((t) => groupMatches(g, t)));
@@ -75,14 +80,11 @@ export function faqAnswer(
   return { passage: first, sentences: completeQuote(first.sentences, opening), coverage };
 }
 
-/** The first passage of `p`'s section (passage ids are `${docId}:${ordinal}`). */
+/** The first passage of `p`'s section. */
 function sectionStart(p: Passage, index: PassageSearch): Passage {
-  const colon = p.id.lastIndexOf(':');
-  const doc = p.id.slice(0, colon);
   let first = p;
-  for (let n = Number(p.id.slice(colon + 1)) - 1; n >= 0; n--) {
-    const prev = index.passage(`${doc}:${n}`);
-    if (!prev || prev.section !== p.section || prev.page !== undefined && first.page !== undefined && first.page - prev.page > 1) break;
+  for (let prev = neighbour(index, p, -1), k = -1; prev; prev = neighbour(index, p, --k)) {
+    if (prev.section !== p.section || (prev.page !== undefined && first.page !== undefined && first.page - prev.page > 1)) break;
     first = prev;
   }
   return first;

@@ -37,6 +37,12 @@ export function analysed(p: Passage, analyze: Analyze): AnalysedPassage {
   return cached;
 }
 
+/** The passage `k` places after `p` in its document (before it when `k` < 0): passage ids are `${docId}:${ordinal}`. */
+export function neighbour(index: PassageSearch, p: Passage, k: number): Passage | undefined {
+  const colon = p.id.lastIndexOf(':');
+  return index.passage(`${p.id.slice(0, colon)}:${Number(p.id.slice(colon + 1)) + k}`);
+}
+
 /** Which of a document's passages hold each sentence term (headings left out: they repeat the topic). */
 export interface DocumentTerms {
   passages: number;

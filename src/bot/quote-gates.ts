@@ -5,11 +5,10 @@
  */
 import type { AnalysedPassage } from './passage-terms.js';
 import { nameFound } from './question-terms.js';
-import { coverageOf, groupMatches, type TermGroup } from './sentences.js';
+import { coverageOf, groupMatches, type TermGroup, YEAR_TERM } from './sentences.js';
 
 /** Share of a question of known words that anchors a quote lacking its rarest word. */
 const RELAXED_ANCHOR = 0.7;
-const YEAR = /^(?:1[89]|20)\d\d$/;
 
 export interface QuoteGates {
   /** The question's most specific words (and what it asks about an entity) are shown. */
@@ -65,7 +64,7 @@ export function quoteGates(groups: TermGroup[], quotedTerms: string[], parts: An
   // What the question asks for by name ("les tarifs", "how many women") must be in the quote or its heading.
   const head = counted !== undefined ? groups.find((g) => g.term === counted) : undefined;
   // A year the question names must be there too: another year's statement does not answer.
-  const yearMissing = groups.some((g) => YEAR.test(g.term) && !inQuote(g));
+  const yearMissing = groups.some((g) => YEAR_TERM.test(g.term) && !inQuote(g));
   // A body or programme the question names by its acronym must be named by the passage (or its heading).
   const unnamed = groups.some((g) => g.acronym && !parts.unique.some((t) => groupMatches(g, t)));
   return { anchored, mentionOnly: mention || (head !== undefined && !inQuote(head)) || yearMissing || unnamed, quoteCoverage };

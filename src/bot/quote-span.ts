@@ -10,6 +10,7 @@
 import type { Passage } from '../ingest/types.js';
 import type { PassageSearch } from '../index/types.js';
 import { statesList, type Requirement } from './answer-type.js';
+import { neighbour } from './passage-terms.js';
 
 /** Ends like a statement: final punctuation, maybe followed by closing quotes, brackets or a footnote call. */
 const CLOSED = /[.!?…;]["»”’)\]\s\d]*$/u;
@@ -64,8 +65,7 @@ export function continued<R extends { passage: Passage; sentences: number[]; quo
   const last = result.sentences[result.sentences.length - 1];
   const end = (p.sentences[last ?? -1] ?? '').trimEnd();
   if (last !== p.sentences.length - 1 || !(end.endsWith(':') || (need === 'list' && statesList(end)))) return result;
-  const colon = p.id.lastIndexOf(':');
-  const at = (k: number) => index.passage(`${p.id.slice(0, colon)}:${Number(p.id.slice(colon + 1)) + k}`);
+  const at = (k: number) => neighbour(index, p, k);
   const near = (q: Passage) => (q.page ?? 0) - (p.page ?? 0) <= 1;
   const next = at(1);
   if (!next || !near(next)) return result;

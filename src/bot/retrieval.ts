@@ -21,6 +21,7 @@ import {
   scoreSentence,
   type SentenceScore,
   type TermGroup,
+  YEAR_TERM,
 } from './sentences.js';
 
 export interface RetrievalResult {
@@ -129,7 +130,6 @@ const MEASURE_SHARE = 0.3;
 const LIGHT_SHARE = 0.5;
 /** Choice factor of a figure sentence lacking the year the question names. */
 const OTHER_YEAR = 0.6;
-const YEAR = /^(?:1[89]|20)\d\d$/;
 /** Choice and rank factor of a figure that does not count what "combien de X" asks for, or not in the unit asked. */
 const UNCOUNTED = 0.8;
 /** Choice factor of a sentence that only repeats its heading. */
@@ -151,10 +151,10 @@ function candidate(
   // A figure or a date should sit next to what is asked about (the words weighing most among the candidates).
   const maxLocal = Math.max(...local);
   // A year qualifies the figure; it is not what the figure should sit next to.
-  const askedLocal = need ? groups.filter((g, i) => (local[i] ?? 0) >= maxLocal * ASKED_SHARE && !YEAR.test(g.term)) : [];
+  const askedLocal = need ? groups.filter((g, i) => (local[i] ?? 0) >= maxLocal * ASKED_SHARE && !YEAR_TERM.test(g.term)) : [];
   const empty = uninformative(hit.passage, parts);
   // A year in a figure question qualifies the figure: a sentence without it states another year's figure.
-  const years = need === 'figure' ? groups.filter((g) => YEAR.test(g.term)) : [];
+  const years = need === 'figure' ? groups.filter((g) => YEAR_TERM.test(g.term)) : [];
   const yearOk = (i: number): boolean => years.every((g) => (sentenceTerms[i] ?? []).some((t) => groupMatches(g, t)));
   // "Combien de jours…": a figure counting days answers, a percentage of days does not.
   const thing = (need === 'figure' || need === 'list') && counted !== undefined ? groups.find((g) => g.term === counted) : undefined;
@@ -199,9 +199,10 @@ function candidate(
   chosen.sort((a, b) => a - b);
   const quotedTerms = chosen.flatMap((i) => sentenceTerms[i] ?? []);
   const { anchored, mentionOnly, quoteCoverage } = quoteGates(groups, quotedTerms, parts, counted);
+  const sentenceCoverage = coverageOf(groups, quotedTerms).coverage;
   const says = chosen.some((i) => !empty[i]);
   const confidence =
-    (CONFIDENCE_PASSAGE * passageScore.coverage + (1 - CONFIDENCE_PASSAGE) * coverageOf(groups, quotedTerms).coverage) *
+    (CONFIDENCE_PASSAGE * passageScore.coverage + (1 - CONFIDENCE_PASSAGE) * sentenceCoverage) *
     (anchored && says && !mentionOnly ? 1 : UNANCHORED) *
     (quoteCoverage >= QUOTE_MIN ? 1 : UNANCHORED);
   // The quote reads as whole statements (a sentence cut at a line end, one announcing a list with ':');
@@ -216,7 +217,7 @@ function candidate(
       quote: quoted.map((i) => hit.passage.sentences[i] ?? '').join(' '),
       confidence,
       passageCoverage: passageScore.coverage,
-      sentenceCoverage: scoreSentence(groups, quotedTerms).coverage,
+      sentenceCoverage,
     },
   };
 }

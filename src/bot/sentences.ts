@@ -239,7 +239,8 @@ export function reweighted(s: SentenceScore, weights: number[]): number {
 const MONTH_TERMS = new Set(
   'janvi fevri mar avril mai juin juillet aout septembr octobr novembr decembr januari februari march april june juli august septemb octob novemb decemb'.split(' '),
 );
-const YEAR_TERM = /^(?:1[89]|20)\d\d$/;
+/** An analysed term that is a year. */
+export const YEAR_TERM = /^(?:1[89]|20)\d\d$/;
 const isFigureTerm = (t: string): boolean => /\d/.test(t) && !YEAR_TERM.test(t) && !/^\d{1,2}(?:e|er|re|eme|nd|rd|th|st)$/.test(t);
 const isDateTerm = (t: string): boolean => YEAR_TERM.test(t);
 
