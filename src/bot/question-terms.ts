@@ -9,6 +9,16 @@ import type { PassageSearch, SearchHit } from '../index/types.js';
 import { editDistance } from '../text/natural.js';
 import { groupMatches, minimalSpan, rarity, type TermGroup } from './sentences.js';
 
+/** A question word as the bot scores it: its analysed term and the forms it may take in the documents. */
+export interface QuestionTerm {
+  term: string;
+  forms: Set<string>;
+  /** Position of the first word of the multi-word name or term it belongs to. */
+  phrase?: number;
+  /** The word is a known acronym. */
+  acronym?: boolean;
+}
+
 export interface TermTools {
   /** The index's analyzer (same terms as `documentFrequency` and `SearchHit.terms`). */
   analyze(text: string, lang?: Lang): string[];
@@ -18,7 +28,7 @@ export interface TermTools {
    * The question's terms with their document forms (overrides analyze + expand when given);
    * `phrase` (the position of its first word) groups the words of a multi-word name or term.
    */
-  question?(text: string, lang: Lang): { term: string; forms: Set<string>; phrase?: number; acronym?: boolean }[];
+  question?(text: string, lang: Lang): QuestionTerm[];
 }
 
 /** Question terms with their forms and rarity weights, question frame words removed. */
@@ -31,7 +41,7 @@ export function termGroups(
 ): TermGroup[] {
   const groups: TermGroup[] = [];
   const seen = new Set<string>();
-  const terms: { term: string; forms: Set<string>; phrase?: number; acronym?: boolean }[] =
+  const terms: QuestionTerm[] =
     tools.question?.(question, lang) ??
     tools.analyze(question, lang).map((term) => ({ term, forms: new Set([term, ...(tools.expand?.(term, lang) ?? [])]) }));
   const phraseOf = new Map<string, number>();

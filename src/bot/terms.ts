@@ -9,7 +9,7 @@ import type { Knowledge, Lang } from '../ingest/types.js';
 import { analyze, stem, words } from '../index/analyzer.js';
 import { Lexicon } from '../index/lexicon.js';
 import { frenchCognates } from '../index/cognates.js';
-import type { TermTools } from './question-terms.js';
+import type { QuestionTerm, TermTools } from './question-terms.js';
 
 /** Number words ↔ digits, so "les trois compétences" meets "3 compétences". */
 const NUMBER_WORDS: Record<string, string> = {
@@ -53,7 +53,7 @@ export function indexTermTools(knowledge?: Knowledge, documentFrequency?: (term:
     question(text: string, lang: Lang) {
       const ws = words(text);
       const other: Lang = lang === 'fr' ? 'en' : 'fr';
-      const out = ws.map((w, i) => {
+      const out = ws.map((w, i): QuestionTerm => {
         const term = stem(w, lang);
         const forms = new Set([term, stem(w, other), ...lexicon.expandTerm(term, lang)]);
         const digits = NUMBER_WORDS[w];
@@ -76,28 +76,27 @@ export function indexTermTools(knowledge?: Knowledge, documentFrequency?: (term:
       });
       // Multi-word equivalents ("court of auditors" ↔ "cour des comptes") lend their terms to every word they cover,
       // and the words of such a phrase name one thing together ("comptes" alone is not the Cour des comptes).
-      const tagged: { term: string; forms: Set<string>; phrase?: number; acronym?: boolean }[] = out;
       for (let i = 0; i < ws.length; i++) {
         const m = lexicon.match(ws, i);
         if (!m) continue;
         for (let j = i; j < i + m.length; j++) {
+          const entry = out[j];
+          if (!entry) continue;
           // One word takes a phrase's terms only as a phrase: "part" of "take part" is not "participant".
           // An acronym takes its expansion's rarest word: "citoyenneté" stands for the JDC, "défense" does not.
           for (const alt of m.alternatives) {
-            if (m.length > 1 || alt.length === 1) for (const t of alt) out[j]?.forms.add(t);
+            if (m.length > 1 || alt.length === 1) for (const t of alt) entry.forms.add(t);
             else if (documentFrequency && isAcronymOf(ws[i] ?? '', alt)) {
               const rarest = [...alt].sort((a, b) => documentFrequency(a) - documentFrequency(b))[0];
-              if (rarest) out[j]?.forms.add(rarest);
-              const entry = tagged[j];
-              if (entry) entry.acronym = true;
+              if (rarest) entry.forms.add(rarest);
+              entry.acronym = true;
             }
           }
           // …unless one word can say it ("young people" ↔ "jeunes").
-          const entry = tagged[j];
-          if (entry && m.length > 1 && m.alternatives.every((alt) => alt.length > 1)) entry.phrase = i;
+          if (m.length > 1 && m.alternatives.every((alt) => alt.length > 1)) entry.phrase = i;
         }
       }
-      return tagged;
+      return out;
     },
   };
 }
