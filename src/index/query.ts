@@ -45,7 +45,13 @@ export function isTyping(query: string): boolean {
   return /[\p{L}\p{N}]$/u.test(query);
 }
 
-export function planQuery(query: string, lang: Lang | undefined, lexicon: Lexicon): Clause[] {
+/**
+ * `known` says whether an analysed term is in the index vocabulary: a word found as it is, in
+ * either language or through the lexicon, is not a typo, so none of its stems is read through
+ * typo expansions (the other language's stem of a known word mostly lands on unrelated words:
+ * « processed » → « process », not 30 French terms two edits from « processed »).
+ */
+export function planQuery(query: string, lang: Lang | undefined, lexicon: Lexicon, known: (term: string) => boolean = () => false): Clause[] {
   const ws = words(query);
   const typing = isTyping(query);
   const langs: [Lang, number][] =
@@ -63,12 +69,15 @@ export function planQuery(query: string, lang: Lang | undefined, lexicon: Lexico
       seen.add(key);
       alternatives.push(alt);
     };
-    for (const [l, weight] of langs) {
+    const stems = langs.map(([l]) => slice.map((w) => stem(w, l)));
+    const translated = match?.alternatives.some((terms) => terms.every(known)) ?? false;
+    const typo = slice.map((_, j) => !translated && !stems.some((s) => known(s[j] as string)));
+    for (const [k, [, weight]] of langs.entries()) {
       push({
         weight,
         terms: slice.map((w, j) => ({
-          term: stem(w, l),
-          maxEdits: allowedEdits(w),
+          term: (stems[k] as string[])[j] as string,
+          maxEdits: typo[j] ? allowedEdits(w) : 0,
           prefix: typing && i + j === ws.length - 1 && w.length >= MIN_PREFIX,
         })),
       });
