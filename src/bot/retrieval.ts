@@ -37,6 +37,8 @@ export interface RetrievalResult {
 }
 
 const HITS = 12;
+/** How much further a date or figure question reads the hits, for passages stating one. */
+const WIDER = 3;
 /**
  * Share of the confidence given to the passage (with its title and section)
  * against the quoted sentence: the sentence states the fact, the passage
@@ -274,10 +276,15 @@ export function retrieve(
   });
   const best: ({ result: RetrievalResult; rank: number } | undefined)[] = needs.map(() => undefined);
   if (!base.length) return best.map(() => undefined);
-  const hits = index.search(question, { lang, limit: HITS });
-  const seen = new Set(hits.map((h) => h.passage.id));
   const stated = needs.find((n) => n !== undefined);
   const states = stated ? (p: Passage) => p.sentences.some((_, i) => meets(p, i, stated)) : undefined;
+  const dated = states && (stated === 'date' || stated === 'end') ? states : undefined;
+  const wide = index.search(question, { lang, limit: dated ? HITS * WIDER : HITS });
+  // A « when » question also reads the lower hits that state a date (the answer's passage may rank
+  // below passages repeating the question's words without one). Not for figures: nearly every
+  // report passage states one, and the lower ones only bring more wrong candidates.
+  const hits = [...wide.slice(0, HITS), ...wide.slice(HITS).filter((h) => dated?.(h.passage))];
+  const seen = new Set(hits.map((h) => h.passage.id));
   const focused = focusedHits(index, tools.analyze, base, hits, states).filter((h) => {
     if (seen.has(h.passage.id)) return false;
     seen.add(h.passage.id);

@@ -29,7 +29,12 @@ const guide = [
   section(passage('g:5', 'reports/balises.pdf', GUIDE, ['La pile se change sans outil.'], 7), 'Une pile accessible'),
   section(passage('g:6', 'reports/balises.pdf', GUIDE, ['Il s’agit d’un appareil fixé à la jetée qui émet un son régulier par temps de brouillard.', 'Il est réglé par la capitainerie.'], 8), 'Qu’est-ce qu’un avertisseur de quai ?'),
 ];
-const corpus: LoadedCorpus = { ...base, index: memoryIndex([...passages, ...extra, ...guide]) };
+// Thirteen passages repeating a question's words without a date, ranked above the one that dates it.
+const locks = Array.from({ length: 13 }, (_, i) =>
+  passage(`e${i}:0`, `articles/ecluses-${i}.md`, `Écluses ${i}`, [`Les écluses du canal automatisées numéro ${i} sont surveillées à distance par les éclusiers.`]),
+);
+const dated = passage('e99:0', 'articles/canal.md', 'Le canal', ['Les écluses du canal ont été automatisées en mars 2016, après deux ans de travaux.']);
+const corpus: LoadedCorpus = { ...base, index: memoryIndex([...passages, ...extra, ...guide, ...locks, dated]) };
 const bot = createBot(corpus, { terms: simpleTools });
 
 describe('quote choice', () => {
@@ -58,6 +63,11 @@ describe('quote choice', () => {
     // The same words find the passage on the phares (no date in it), but a date question needs a date.
     expect(bot.answer('phares automatiques du littoral').kind).not.toBe('fallback');
     expect(bot.answer('Quand les phares automatiques du littoral ?').kind).toBe('fallback');
+  });
+  it('reads further down the hits for the passage that dates what a date question asks about', () => {
+    const a = bot.answer('En quelle année les écluses du canal ont été automatisées ?');
+    expect(a.kind).not.toBe('fallback');
+    expect(a.answer).toContain('mars 2016');
   });
   it('never quotes a cover line that only repeats the title and date', () => {
     const a = bot.answer('phares automatiques du littoral');
