@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../ingest/types.js';
 import type { LoadedCorpus } from '../index/types.js';
+import { acronymMeaning, acronymTable, acronymText } from './acronyms.js';
 import { answerType, DATE_CUE, FIGURE_CUE, topicText } from './answer-type.js';
 import { statesDate, statesFigure } from './sentences.js';
 import { buildCatalog, defiHandle } from './catalog.js';
@@ -105,6 +106,7 @@ export function createBot(corpus: LoadedCorpus, options: BotOptions = {}): Bot {
   const measure = new Set(MEASURE_WORDS.split(' ').flatMap((w) => [...tools.analyze(w, 'fr'), ...tools.analyze(w, 'en')]));
   const frame = new Set(FRAME_WORDS.split(' ').flatMap((w) => [...tools.analyze(w, 'fr'), ...tools.analyze(w, 'en')]));
   const verbs = new Set(tools.analyze(ENGLISH_VERBS, 'en'));
+  const acronyms = acronymTable(corpus.knowledge);
 
   const reply = (lang: Lang, partial: Omit<Answer, 'lang' | 'suggestions'> & { suggestions?: string[] }): Answer => ({
     lang,
@@ -186,6 +188,12 @@ export function createBot(corpus: LoadedCorpus, options: BotOptions = {}): Bot {
       if (beyondDocuments(fold(text))) {
         remember(session, lang, 'beyond_documents');
         return reply(lang, { ...fallbackAnswer(lang), answer: t.say(t.T.beyond, lang), intent: 'beyond_documents' });
+      }
+      const meaning = acronymMeaning(text, acronyms);
+      if (meaning) {
+        remember(session, lang, 'acronym_meaning');
+        const sources = toSources(meaning.meanings.flatMap((m) => m.sources), url, 3);
+        return reply(lang, { answer: acronymText(lang, meaning), kind: 'rule', intent: 'acronym_meaning', confidence: 1, sources });
       }
       const e = matchEntities(catalog, fold(text), words(text));
       const answer = ruleStep(text, lang, e, session) ?? retrievalStep(text, lang, subjectTerms(text, e, lang), session);

@@ -24,7 +24,7 @@ Les marées d'équinoxe inondent chaque année les quais du port de Plouzévet. 
 
 ## Le défi : prévoir les marées d'équinoxe vingt-quatre heures à l'avance
 
-Le modèle croisera les relevés des capteurs côtiers avec les prévisions de vent.
+Le modèle croisera les relevés des capteurs côtiers avec les prévisions de vent. Le Réseau des observatoires marégraphiques côtiers (ROMC) publie ces relevés chaque heure.
 
 ## Les 2 EIG
 
@@ -75,6 +75,17 @@ describe('a document written in the test', () => {
     expect(fig.kind).not.toBe('fallback');
     expect(fig.answer).toContain('37 inondations');
     expect(fig.sources[0]?.path).toBe('defis/maregraphe.md');
+  });
+  it('says what an acronym defined in it stands for, citing the page', () => {
+    const fr = bot.answer('Que signifie ROMC ?');
+    expect(fr.intent).toBe('acronym_meaning');
+    expect(fr.answer).toContain('Réseau des observatoires marégraphiques côtiers');
+    expect(fr.sources[0]?.path).toBe('defis/maregraphe.md');
+    expect(bot.answer('What does ROMC stand for?').answer).toContain('stands for “Réseau des observatoires marégraphiques côtiers”');
+    expect(bot.answer('que veut dire romc').intent).toBe('acronym_meaning');
+    expect(bot.answer('Que signifie le mot marée ?').intent).not.toBe('acronym_meaning');
+    // What the body does is a question for the text, not for the letters.
+    expect(bot.answer('Que fait le ROMC ?').intent).not.toBe('acronym_meaning');
   });
   it('still says it does not know about other topics', () => {
     expect(bot.answer("Quelle est la capitale de l'Australie ?").kind).toBe('fallback');
