@@ -96,6 +96,10 @@ describe('sentence scoring', () => {
     expect(statesReason('En raison des mesures de confinement, le jury s’est tenu en ligne.')).toBe(true);
     expect(statesReason('The jury met online because of the lockdown.')).toBe(true);
     expect(statesReason('Le jury s’est tenu à distance.')).toBe(false);
+    // A cause named by what it is due to, or what explains it.
+    expect(statesReason('Cela est dû au caractère complexe de ces mesures.')).toBe(true);
+    expect(statesReason('Ce retard s’explique par la faible mobilisation des départements.')).toBe(true);
+    expect(statesReason('Les résultats de l’enquête sont publiés en annexe.')).toBe(false);
     expect(statesEnd('L’appel à projets est ouvert jusqu’au vendredi 15 juin 2018, 17h00.')).toBe(true);
     expect(statesEnd('Applications are open until 15 June 2018.')).toBe(true);
     expect(statesEnd('Le 4 mai 2018, un appel à projets a été publié.')).toBe(false);
