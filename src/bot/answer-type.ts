@@ -38,7 +38,7 @@ const COUNTED = /\b(?:combien d(?:e |')|how many |nombre d(?:e |')|number of )(?
 const UNIT_CUES: [Unit, RegExp][] = [
   ['duration', /\b(?:combien de temps|how long|duree|pendant combien|for how long)\b/],
   ['percent', /\b(?:pourcentage|taux|proportion|percentage|rate|quelle part|what share)\b/],
-  ['money', /\b(?:cout\w*|montant|prix|budget|salaire|remuner\w*|depens\w*|financ\w*|subvention|cost\w*|price|amount|salary|wages?|paid|spen[dt]\w*|fund\w*|grant)\b/],
+  ['money', /\b(?:cout\w*|montant|prix|budget|salaire|remuner\w*|gagn\w*|depens\w*|financ\w*|subvention|cost\w*|price|amount|salary|wages?|earn\w*|paid|spen[dt]\w*|fund\w*|grant)\b/],
 ];
 
 /** The kind of statement that answers the question (folded text; `analyze` gives the counted noun's term). */

@@ -210,6 +210,9 @@ describe('expected answer type', () => {
   it('asks a figure in the unit its measure implies, counting the noun asked about', () => {
     expect(type('Combien coûte la JDC ?')).toMatchObject({ attempts: ['figure', undefined], unit: 'money' });
     expect(type('Quel est le taux de réussite ?').unit).toBe('percent');
+    // What someone earns is money, whether the question names a salary or the verb.
+    expect(type('Combien gagne un docteur trois ans après sa thèse ?').unit).toBe('money');
+    expect(type('How much do doctors earn?', 'en').unit).toBe('money');
     expect(type('How long are the contracts?', 'en')).toMatchObject({ attempts: ['figure', undefined], unit: 'duration' });
     expect(type('Combien de jours d’absence par agent ?').counted).toBe(analyze('jours', 'fr')[0]);
     expect(type('How many young people took part?', 'en').counted).toBe(analyze('people', 'en')[0]);
