@@ -23,7 +23,7 @@ export interface AnswerType {
 }
 
 export const FIGURE_CUE =
-  /\b(?:combien|how many|how much|how long|nombre|number of|montant|amount|cout\w*|cost\w*|budget|taux|rate|pourcentage|percentage|part de|share of|duree)\b/;
+  /\b(?:combien|how many|how much|how long|how old|(?:up to |until )?what age|(?:jusqu'?a )?quel age|nombre|number of|montant|amount|cout\w*|cost\w*|budget|taux|rate|pourcentage|percentage|part de|share of|duree)\b/;
 export const DATE_CUE = /\b(?:quand|when|en quelle annee|in what year|which year|what year|quelle date|what date|depuis quand|since when|a quelle date)\b/;
 const END_CUE =
   /\b(?:jusqu'?a quand|until when|date limite|deadline|avant quelle date|by (?:what|which) date|quand (?:se termine|prend fin|s'acheve|ferme|cloture)|when does .* (?:end|close))\b/;
@@ -36,7 +36,8 @@ const WHY_START = /^(?:et |and |mais |but )?(?:pourquoi|why|pour quelle raison|f
 const COUNTED = /\b(?:combien d(?:e |')|how many |nombre d(?:e |')|number of )(?:(?:l'|la |les |des )?)([\p{L}\d-]+(?: [\p{L}\d-]+)?)/u;
 
 const UNIT_CUES: [Unit, RegExp][] = [
-  ['duration', /\b(?:combien de temps|how long|duree|pendant combien|for how long)\b/],
+  // An age is a number of years: « jusqu'à l'âge de 25 ans ».
+  ['duration', /\b(?:combien de temps|how long|duree|pendant combien|for how long|quel age|what age|how old)\b/],
   ['percent', /\b(?:pourcentage|taux|proportion|percentage|rate|quelle part|what share)\b/],
   ['money', /\b(?:cout\w*|montant|prix|budget|salaire|remuner\w*|gagn\w*|depens\w*|financ\w*|subvention|cost\w*|price|amount|salary|wages?|earn\w*|paid|spen[dt]\w*|fund\w*|grant)\b/],
 ];

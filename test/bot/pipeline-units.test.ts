@@ -100,6 +100,7 @@ describe('sentence scoring', () => {
     expect(statesReason('Cela est dû au caractère complexe de ces mesures.')).toBe(true);
     expect(statesReason('Ce retard s’explique par la faible mobilisation des départements.')).toBe(true);
     expect(statesReason('Les résultats de l’enquête sont publiés en annexe.')).toBe(false);
+    expect(statesReason('Une baisse de 25 % du temps d’activité, liée en particulier à la diminution du courrier.')).toBe(true);
     expect(statesEnd('L’appel à projets est ouvert jusqu’au vendredi 15 juin 2018, 17h00.')).toBe(true);
     expect(statesEnd('Applications are open until 15 June 2018.')).toBe(true);
     expect(statesEnd('Le 4 mai 2018, un appel à projets a été publié.')).toBe(false);
@@ -213,6 +214,8 @@ describe('expected answer type', () => {
     // What someone earns is money, whether the question names a salary or the verb.
     expect(type('Combien gagne un docteur trois ans après sa thèse ?').unit).toBe('money');
     expect(type('How much do doctors earn?', 'en').unit).toBe('money');
+    // An age is a figure in years.
+    expect(type('Up to what age can you still do the JDC?', 'en')).toMatchObject({ attempts: ['figure', undefined], unit: 'duration' });
     expect(type('How long are the contracts?', 'en')).toMatchObject({ attempts: ['figure', undefined], unit: 'duration' });
     expect(type('Combien de jours d’absence par agent ?').counted).toBe(analyze('jours', 'fr')[0]);
     expect(type('How many young people took part?', 'en').counted).toBe(analyze('people', 'en')[0]);
