@@ -203,7 +203,7 @@ export const statesFigure = (sentence: string): boolean =>
 
 /** Connectives that give a cause or a purpose, French and English (folded or not). */
 const REASON =
-  /\b(?:en raison d|a cause d|à cause d|du fait d|parce qu|car\b|puisqu|grace a|grâce à|afin d|dans le but d|pour (?:que|permettre|eviter|éviter|faciliter|favoriser|repondre|répondre|garantir|assurer|mieux)|suite a|suite à|face a|face à|d[uû]e?s? (?:a|à|au|aux)\b|li[ée]e?s? (?:en particulier |notamment |surtout |principalement )?(?:a|à|au|aux)\b|s'expliqu|s’expliqu|expliqu\w* par|r[ée]sulte(?:nt)? d|provien\w* d|faute d|because|due to|owing to|caused by|results? from|stems? from|explained by|as a result|so that|in order to|so as to|the reason|la raison|les raisons|motiv)/i;
+  /\b(?:en raison d|a cause d|à cause d|du fait d|parce qu|car\b|puisqu|grace a|grâce à|afin d|dans le but d|pour (?:que|permettre|eviter|éviter|faciliter|favoriser|repondre|répondre|garantir|assurer|mieux)|suite a|suite à|face a|face à|d[uû]e?s? (?:a|à|au|aux)(?=\s)|li[ée]e?s? (?:en particulier |notamment |surtout |principalement )?(?:a|à|au|aux)(?=\s)|s'expliqu|s’expliqu|expliqu\w* par|r[ée]sulte(?:nt)? d|provien\w* d|faute d|because|due to|owing to|caused by|results? from|stems? from|explained by|as a result|so that|in order to|so as to|the reason|la raison|les raisons|motiv)/i;
 
 /** Does the sentence give a cause or a purpose ("en raison des mesures de confinement", "because")? */
 export const statesReason = (sentence: string): boolean => REASON.test(sentence);
