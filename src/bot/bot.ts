@@ -41,6 +41,7 @@ const DEFI_CUE = /\b(?:defis?|challenges?|projets?|projects?|propos\w*|port[ea]\
 const WHO_CUE = /\b(?:qui|who|quels? (?:eig|entrepreneu\w*|personnes?)|which (?:eig|entrepreneurs?|people)|equipe|team|membres?|members?)\b/;
 /** "Avec qui travaille X ?" asks for the people sharing X's défi, not for X's défi. */
 const TEAM_CUE = /\bavec qui\b|\bwith whom\b|\bwork\w* with\b|\bco-?equipi\w*|\bteam-?mates?\b|\bcoll[eè]gues?\b|\bcolleagues?\b/;
+const BACKGROUND_CUE = /\b(?:before (?:she|he|they|becoming|joining)|previously|prior to|avant (?:de (?:devenir|rejoindre|integrer)|d'(?:etre|integrer))|auparavant|precedemment)\b/;
 const MENTOR_CUE = /\bmentor\w*|\bencadr\w*|\bsupervis\w*/;
 
 /** Words naming the measure a figure question asks for: the figure itself answers them. */
@@ -76,7 +77,8 @@ function allowedIntents(e: Entities, folded: string): Intent[] {
   if (e.admins.length && defiCue) allowed.push('defis_by_administration');
   if ((e.year !== undefined || e.promotion !== undefined) && defiCue && !e.admins.length) allowed.push('defis_by_promotion');
   if ((e.defis.length || (e.admins.length && defiCue)) && WHO_CUE.test(folded)) allowed.push('people_of_defi');
-  if (e.people.length) allowed.push('defis_of_person');
+  // "Where did X work before…" asks about the person's past, which the text says, not the knowledge.
+  if (e.people.length && !BACKGROUND_CUE.test(folded)) allowed.push('defis_of_person');
   if ((e.people.length || e.defis.length) && MENTOR_CUE.test(folded)) allowed.push('mentor_of');
   return allowed;
 }

@@ -40,6 +40,9 @@ describe('rules over a hand-built knowledge', () => {
     expect(mentor.intent).toBe('mentor_of');
     expect(mentor.answer).toContain('Aglaé Pruneville');
     expect(mentor.answer).not.toContain('Octave');
+    // A person's past is not their défi: the text answers it, or nothing does.
+    expect(bot.answer('Where did Octave Brindamour work before he became an EIG?').intent).not.toBe('defis_of_person');
+    expect(bot.answer('Où travaillait Zoé Martinvalet avant de devenir EIG ?').intent).not.toBe('defis_of_person');
   });
   it('lists the défis of a promotion or a year', () => {
     const p = bot.answer('Quels sont les défis de la promotion 7 ?');
