@@ -170,7 +170,7 @@ export function minimalSpan(lists: number[][]): number {
 }
 
 const NUMBER_WORDS =
-  /\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|cent|cents|mille|millions?|milliards?|moitie|tiers|quart|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|hundred|thousand|million|billion|half)\b/i;
+  /\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|cent|cents|centaines?|dizaines?|douzaines?|vingtaines?|trentaines?|mille|milliers|millions?|milliards?|moiti[eé]|tiers|quart|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|hundreds?|thousands?|dozens?|millions?|billions?|half)\b/i;
 const MONTHS =
   /\b(?:janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|octobre|novembre|decembre|décembre|january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
 

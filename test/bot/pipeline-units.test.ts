@@ -88,6 +88,8 @@ describe('sentence scoring', () => {
   it('tells figures and dates apart', () => {
     expect(statesFigure('Il y a 735 logements.')).toBe(true);
     expect(statesFigure('Onze lauréats ont été choisis.')).toBe(true);
+    expect(statesFigure('Il faut disposer de plusieurs milliers de documents annotés.')).toBe(true);
+    expect(statesFigure('Thousands of files were opened.')).toBe(true);
     expect(statesFigure('Le programme est piloté par Etalab.')).toBe(false);
     expect(statesFigure('Découvrez la 2ème promotion, lancée en 2018.')).toBe(false);
     expect(statesDate('Lancé en janvier.')).toBe(true);
@@ -214,6 +216,7 @@ describe('expected answer type', () => {
     // What someone earns is money, whether the question names a salary or the verb.
     expect(type('Combien gagne un docteur trois ans après sa thèse ?').unit).toBe('money');
     expect(type('How much do doctors earn?', 'en').unit).toBe('money');
+    expect(type('What proportion of EIGs ran training sessions?', 'en')).toMatchObject({ attempts: ['figure', undefined], unit: 'percent' });
     // An age is a figure in years.
     expect(type('Up to what age can you still do the JDC?', 'en')).toMatchObject({ attempts: ['figure', undefined], unit: 'duration' });
     expect(type('How long are the contracts?', 'en')).toMatchObject({ attempts: ['figure', undefined], unit: 'duration' });
