@@ -108,7 +108,7 @@ export function localWeights(groups: TermGroup[], passages: SentenceScore[]): nu
 }
 
 /** Footnotes ("31. À noter que…") and source lines say little on their own. */
-const quotable = (s: string): boolean => s.length >= 40 && !/^\s*(?:\d{1,3}[.)]\s|sources?\s*:|notes?\s*:)/iu.test(s) && !tabular(s);
+const quotable = (s: string): boolean => s.length >= 40 && !/^\s*(?:\(\d{1,2}\)|\d{1,3}[.)]\s|sources?\s*:|notes?\s*:)/iu.test(s) && !tabular(s);
 const quotableCache = new WeakMap<Passage, boolean[]>();
 /** Which of the passage's sentences are quotable (memoised per passage). */
 function quotables(p: Passage): boolean[] {

@@ -34,7 +34,12 @@ const locks = Array.from({ length: 13 }, (_, i) =>
   passage(`e${i}:0`, `articles/ecluses-${i}.md`, `Écluses ${i}`, [`Les écluses du canal automatisées numéro ${i} sont surveillées à distance par les éclusiers.`]),
 );
 const dated = passage('e99:0', 'articles/canal.md', 'Le canal', ['Les écluses du canal ont été automatisées en mars 2016, après deux ans de travaux.']);
-const corpus: LoadedCorpus = { ...base, index: memoryIndex([...passages, ...extra, ...guide, ...locks, dated]) };
+// A footnote under a table, marked « (2) », restates the question's words around a formula.
+const absences = passage('f:0', 'reports/absences.pdf', 'Les absences des agents de la régie', [
+  '(2) (Nombre de jours d’absence des agents de la régie x 5 / 7) / (effectif x nombre de jours travaillés par an)',
+  'Le nombre de jours d’absence des agents de la régie ressort à environ 30 jours par agent et par an.',
+], 20);
+const corpus: LoadedCorpus = { ...base, index: memoryIndex([...passages, ...extra, ...guide, ...locks, dated, absences]) };
 const bot = createBot(corpus, { terms: simpleTools });
 
 describe('quote choice', () => {
@@ -68,6 +73,11 @@ describe('quote choice', () => {
     const a = bot.answer('En quelle année les écluses du canal ont été automatisées ?');
     expect(a.kind).not.toBe('fallback');
     expect(a.answer).toContain('mars 2016');
+  });
+  it('does not quote a numbered footnote when the passage states the figure in a sentence', () => {
+    const a = bot.answer('Combien de jours d’absence par agent de la régie ?');
+    expect(a.answer).toContain('environ 30 jours par agent');
+    expect(a.answer).not.toContain('x 5 / 7');
   });
   it('never quotes a cover line that only repeats the title and date', () => {
     const a = bot.answer('phares automatiques du littoral');
