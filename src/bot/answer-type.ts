@@ -71,7 +71,10 @@ export function answerType(folded: string, lang: Lang, analyze: (text: string, l
   // The counted noun: the first word in French ("jours d'absence"), the last of two in English ("young people").
   const thing = analyze(COUNTED.exec(folded)?.[1] ?? '', lang);
   const counted = lang === 'en' ? thing[thing.length - 1] : thing[0];
-  const unit = UNIT_CUES.find(([, re]) => re.test(folded))?.[0];
+  // The measure asked for comes first: « quelle part … des affections de longue durée » asks for a share.
+  const unit = UNIT_CUES.map(([u, re]) => [u, folded.search(re)] as const)
+    .filter(([, at]) => at >= 0)
+    .sort((a, b) => a[1] - b[1])[0]?.[0];
   // "Combien de temps": the unit is the answer's noun, not "temps".
   return { attempts, ...(counted && unit !== 'duration' ? { counted } : {}), ...(unit ? { unit } : {}) };
 }

@@ -6,7 +6,7 @@
 import type { Lang } from '../ingest/types.js';
 import type { LoadedCorpus } from '../index/types.js';
 import { acronymMeaning, acronymTable, acronymText } from './acronyms.js';
-import { answerType, DATE_CUE, FIGURE_CUE, topicText } from './answer-type.js';
+import { answerType, DATE_CUE, FIGURE_CUE, statesUnit, topicText } from './answer-type.js';
 import { statesDate, statesFigure } from './sentences.js';
 import { buildCatalog, defiHandle } from './catalog.js';
 import { followUpIntent, isFollowUp, mergeSlots, remember, type Slots } from './conversation.js';
@@ -153,12 +153,14 @@ export function createBot(corpus: LoadedCorpus, options: BotOptions = {}): Bot {
     const folded = fold(text);
     const { attempts, counted, unit } = answerType(folded, lang, tools.analyze);
     const results = retrieve(topicText(text), lang, corpus.index, tools, frame, attempts, { subject, minConfidence: RETRIEVAL_MIN, measure, counted, unit, light: lang === 'en' ? verbs : undefined });
-    // A figure or date question answered without the requirement must still quote a figure or a date.
-    const states = attempts[0] === 'figure' ? statesFigure : attempts[0] === 'date' || attempts[0] === 'end' ? statesDate : undefined;
+    // A figure or date question answered without the requirement must still quote a figure or a date,
+    // and « combien coûte » a sum of money, « quel taux » a rate, « combien de temps » a duration.
+    const figure = (quote: string) => statesFigure(quote) && (!unit || statesUnit(quote, unit));
+    const states = attempts[0] === 'figure' ? figure : attempts[0] === 'date' || attempts[0] === 'end' ? statesDate : undefined;
     for (const [i, requirement] of attempts.entries()) {
       const r = results[i];
       if (!r || r.confidence < RETRIEVAL_MIN) continue;
-      if (requirement === undefined && states && !states(r.quote)) continue;
+      if ((requirement === undefined || requirement === 'figure') && states && !states(r.quote)) continue;
       const intent = requirement === 'figure' ? 'programme_figure' : requirement === 'date' || requirement === 'end' ? 'programme_date' : 'retrieval';
       const rule = requirement === 'figure' || requirement === 'date' || requirement === 'end';
       remember(session, lang, intent);

@@ -217,6 +217,7 @@ describe('expected answer type', () => {
     expect(type('Combien gagne un docteur trois ans après sa thèse ?').unit).toBe('money');
     expect(type('How much do doctors earn?', 'en').unit).toBe('money');
     expect(type('What proportion of EIGs ran training sessions?', 'en')).toMatchObject({ attempts: ['figure', undefined], unit: 'percent' });
+    expect(type('Quelle part de la population est concernée par les affections de longue durée ?').unit).toBe('percent');
     // An age is a figure in years.
     expect(type('Up to what age can you still do the JDC?', 'en')).toMatchObject({ attempts: ['figure', undefined], unit: 'duration' });
     expect(type('How long are the contracts?', 'en')).toMatchObject({ attempts: ['figure', undefined], unit: 'duration' });

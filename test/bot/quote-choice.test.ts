@@ -39,7 +39,10 @@ const absences = passage('f:0', 'reports/absences.pdf', 'Les absences des agents
   '(2) (Nombre de jours d’absence des agents de la régie x 5 / 7) / (effectif x nombre de jours travaillés par an)',
   'Le nombre de jours d’absence des agents de la régie ressort à environ 30 jours par agent et par an.',
 ], 20);
-const corpus: LoadedCorpus = { ...base, index: memoryIndex([...passages, ...extra, ...guide, ...locks, dated, absences]) };
+const museums = passage('m:0', 'reports/musees.pdf', 'Les musées de la marine', [
+  'Les musées de la marine accueillent 300 000 visiteurs par an, et leur entretien coûte cher à l’État.',
+], 4);
+const corpus: LoadedCorpus = { ...base, index: memoryIndex([...passages, ...extra, ...guide, ...locks, dated, absences, museums]) };
 const bot = createBot(corpus, { terms: simpleTools });
 
 describe('quote choice', () => {
@@ -78,6 +81,10 @@ describe('quote choice', () => {
     const a = bot.answer('Combien de jours d’absence par agent de la régie ?');
     expect(a.answer).toContain('environ 30 jours par agent');
     expect(a.answer).not.toContain('x 5 / 7');
+  });
+  it('does not answer « combien coûte » with a figure that is not a sum of money', () => {
+    expect(bot.answer('Combien coûte l’entretien des musées de la marine ?').kind).toBe('fallback');
+    expect(bot.answer('Combien de visiteurs accueillent les musées de la marine ?').answer).toContain('300 000 visiteurs');
   });
   it('never quotes a cover line that only repeats the title and date', () => {
     const a = bot.answer('phares automatiques du littoral');
