@@ -68,7 +68,9 @@ const FRAME_WORDS =
   // Who says it ("selon l'INSEE", "according to the report") names a source, not what is asked.
   'selon according ' +
   // English verb particles ("sent out", "set up", "off-site") add nothing a French document would say.
-  'off out up away back';
+  'off out up away back ' +
+  // "Is supposed to" only says what is planned.
+  'supposed';
 
 function allowedIntents(e: Entities, folded: string): Intent[] {
   const allowed: Intent[] = [];
