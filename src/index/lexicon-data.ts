@@ -283,6 +283,8 @@ export const LEXICON_LINES: readonly string[] = [
   'margin, margins | marge, marges',
   'workload, burden | charge, charges, charge de travail',
   'scale-up, ramp-up, scaling up | montée en charge, montée en puissance',
+  'pension scheme, pension schemes | régime de retraite, régimes de retraite',
+  'regime, regimes, insurance scheme, insurance schemes | régime, régimes',
   // Quantities
   'billion, billions | milliard, milliards',
   'thousand, thousands | millier, milliers, mille',
