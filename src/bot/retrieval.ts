@@ -37,6 +37,8 @@ export interface RetrievalResult {
 }
 
 const HITS = 12;
+/** Passages read for names of the question that none of the hits contains. */
+const NAMED = 6;
 /** How much further a date or figure question reads the hits, for passages stating one. */
 const WIDER = 3;
 /**
@@ -258,6 +260,15 @@ export interface RetrieveOptions {
   light?: ReadonlySet<string>;
 }
 
+/** Capitalised words inside the question (not its first word): the names it asks about. */
+function properNames(question: string): string[] {
+  return question
+    .split(/\s+/)
+    .slice(1)
+    .map((w) => w.replace(/^[dl][’']/iu, '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter((w) => w.length >= 2 && /^\p{Lu}/u.test(w));
+}
+
 export function retrieve(
   question: string,
   lang: Lang,
@@ -285,7 +296,14 @@ export function retrieve(
   // report passage states one, and the lower ones only bring more wrong candidates.
   const hits = [...wide.slice(0, HITS), ...wide.slice(HITS).filter((h) => dated?.(h.passage))];
   const seen = new Set(hits.map((h) => h.passage.id));
-  const focused = focusedHits(index, tools.analyze, base, hits, states).filter((h) => {
+  // The passages naming what the question names (« l'équipe Plume », « CibNav ») when common words of
+  // the question pushed them all below the hits.
+  const unseen = properNames(question).filter((n) => {
+    const terms = tools.analyze(n, lang);
+    return terms.length > 0 && !hits.some((h) => terms.some((t) => h.terms.includes(t)));
+  });
+  const named = unseen.length ? index.search(unseen.join(' '), { lang, limit: NAMED }) : [];
+  const focused = [...focusedHits(index, tools.analyze, base, hits, states), ...named].filter((h) => {
     if (seen.has(h.passage.id)) return false;
     seen.add(h.passage.id);
     return true;
