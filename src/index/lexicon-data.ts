@@ -210,6 +210,8 @@ export const LEXICON_LINES: readonly string[] = [
   'four | quatre',
   'five | cinq',
   // Public finance
+  'GDP, gross domestic product | PIB, produit intérieur brut',
+  'underground economy, shadow economy, black economy | économie souterraine',
   'spending, expenditure, expenditures, expense, expenses | dépense, dépenses',
   'spend, spent | dépenser, dépensé',
   'revenue, revenues, receipts | recette, recettes',
@@ -341,6 +343,7 @@ export const LEXICON_LINES: readonly string[] = [
   'stock, stocks, backlog | stock, stocks',
   'supply chain, value chain, career track | filière, filières',
   // Staff and work
+  'police officer, police officers, policeman, policemen | policier, policiers, agent de police, agents de police',
   'staff, personnel, workforce, headcount | personnel, effectifs',
   'employee, employees, worker, workers | salarié, salariés, employé, employés, agent, agents',
   'employer, employers | employeur, employeurs',
@@ -608,6 +611,9 @@ export const LEXICON_LINES: readonly string[] = [
   'lighten, lightened, easing | alléger, allégé, allègement, allégement',
   'master plan, blueprint | schéma directeur',
   // Institutions and territory
+  'local council, local councils, local authority, local authorities, local government | collectivité, collectivités, collectivité territoriale, collectivités territoriales',
+  'counter, counters, front desk | guichet, guichets',
+  'IT department, IT departments, IT directorate | DSI, direction des systèmes d’information, direction informatique',
   'department, departments, departmental | département, départements, départemental',
   'departmental council | conseil départemental',
   'region, regions, regional | région, régions, régional',
@@ -818,7 +824,7 @@ export const LEXICON_LINES: readonly string[] = [
   'explicit, explicitly | explicite, explicitement',
   'private | privé, privée, privés',
   'available, availability | disponible, disponibles, disponibilité',
-  'write, wrote, written, draft, drafted | écrire, écrit, rédiger, rédigé',
+  'write, wrote, written, writing, draft, drafted | écrire, écrit, rédiger, rédigé, rédaction',
   'cross-referencing, cross-reference, matching, linkage, data linkage | croisement, croisements, appariement, appariements, chaînage',
   'aggregated, aggregate, aggregation | agrégé, agrégée, agrégées, agrégation, agréger',
   'data entry, input, entries | saisie, saisies, saisir',
@@ -888,6 +894,10 @@ export const LEXICON_LINES: readonly string[] = [
   'opening hours, timetables, hourly | horaire, horaires',
   'recently, recent | récemment, récent, récente, récents',
   // Report language: actions, qualities and relations
+  'fall, falls, falling, fell | baisse, baisser, baissé, diminuer, diminué, diminution, chute, recul',
+  'attend, attends, attended, attendance | participer, participé, assister, participation, présence',
+  'flag, flags, flagged | signaler, signalé, signalés, signalement, repérer, repéré',
+  'run, runs, ran | organiser, organisé, organisée, animer, animé, animée',
   'carry out, carried out, conduct, conducted | réaliser, réalisé, réalisée, réalisés, réalisées, réalisation, effectuer, effectué, effectuée, effectuées, menée, menées',
   'concerned, involved | concerné, concernée, concernés, concernées, concerne, concernent, impliqué, impliqués',
   'related, relating, concerning | relatif, relative, relatifs, relatives, lié, liée, liés, liées',
