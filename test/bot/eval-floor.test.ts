@@ -22,8 +22,8 @@ describe('answer evaluation floors', () => {
   it('keeps overall accuracy and few false fallbacks', () => {
     const f = figures(results);
     expect(results.length).toBeGreaterThanOrEqual(100);
-    expect(f.accuracy).toBeGreaterThanOrEqual(0.88);
-    expect(f.falseFallbackRate).toBeLessThanOrEqual(0.065);
+    expect(f.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(f.falseFallbackRate).toBeLessThanOrEqual(0.055);
     expect(f.sourcePrecision).toBeGreaterThanOrEqual(0.8);
   });
   it('answers rule questions and follow-ups from the knowledge', () => {
@@ -39,7 +39,7 @@ describe('answer evaluation floors', () => {
   it('keeps the third blind batch (written without running the bot, since used to improve it) above its floor', () => {
     const f = figures(blind);
     expect(blind.length).toBe(40);
-    expect(f.accuracy).toBeGreaterThanOrEqual(0.6);
+    expect(f.accuracy).toBeGreaterThanOrEqual(0.65);
     expect(f.fallbackOnOutOfScope).toBeGreaterThanOrEqual(0.9);
   });
   it('answers small talk as small talk', () => {
