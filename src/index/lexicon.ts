@@ -100,10 +100,12 @@ export class Lexicon {
       for (const p of group) {
         const [fr, en] = keysOf(p);
         this.keys.set(p, [fr, en]);
-        for (const key of new Set([`fr:${fr}`, `en:${en}`])) {
-          const list = this.byFirst.get(key) ?? [];
-          list.push({ phrase: p, group });
-          this.byFirst.set(key, list);
+        // Two keys, always distinct (their prefixes differ); no Set per phrase: 6,000 phrases load at every start.
+        const entry = { phrase: p, group };
+        for (const key of [`fr:${fr}`, `en:${en}`]) {
+          const list = this.byFirst.get(key);
+          if (list) list.push(entry);
+          else this.byFirst.set(key, [entry]);
         }
         if (p.terms.length !== 1) continue;
         const key = `${p.lang}:${p.terms[0]}`;
