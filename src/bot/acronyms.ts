@@ -6,9 +6,16 @@
 import type { Acronym, FactSource, Knowledge, Lang } from '../ingest/types.js';
 import { fold } from './normalize.js';
 
-/** Cues of a question about what letters stand for (folded text). */
+/**
+ * Cues of a question about what letters stand for (folded text). « signifie », not « significatif »;
+ * "what does X mean?" only with one word before "mean" ("what does the CNIL mean for companies?" asks
+ * about consequences).
+ */
 const MEANING_CUE =
-  /\b(?:signifi\w*|veu(?:t|lent) dire|signification|sigles?|acronymes?|abreviations?|en toutes lettres|stands? for|standing for|short for|acronyms?|abbreviations?|spelled out|meaning of)\b|\bwhat (?:does|do) .+ mean\b/;
+  /\b(?:signifi(?:e|ent)|signification|veu(?:t|lent) dire|sigles?|acronymes?|abreviations?|en toutes lettres|stands? for|standing for|short for|acronyms?|abbreviations?|spelled out)\b|\bwhat (?:does|do) (?:the )?(?:acronym |abbreviation )?[\p{L}\d&-]+ mean\W*$/u;
+
+/** A lower-case acronym (« que veut dire jdc ») only in a question this short: else it is an ordinary word (« la vie chère »). */
+const SHORT_QUESTION = 4;
 
 export interface AcronymAnswer {
   short: string;
@@ -28,8 +35,8 @@ export function acronymTable(knowledge: Knowledge): Map<string, Acronym[]> {
 
 /**
  * The acronym a meaning question asks about, when ingestion read its expansion. A token written in
- * capitals is preferred; a lower-case one counts only when it is the question's only known acronym
- * (« que veut dire jdc »), so that an ordinary word never stands for one.
+ * capitals is preferred; a lower-case one counts only in a short question where it is the only known
+ * acronym (« que veut dire jdc »), so that an ordinary word (« la vie chère ») never stands for one.
  */
 export function acronymMeaning(text: string, table: Map<string, Acronym[]>): AcronymAnswer | undefined {
   if (!MEANING_CUE.test(fold(text))) return undefined;
@@ -37,7 +44,8 @@ export function acronymMeaning(text: string, table: Map<string, Acronym[]>): Acr
   const known = tokens.filter((w) => w.length >= 2 && table.has(fold(w).toUpperCase()));
   const capitals = known.filter((w) => (w.match(/\p{Lu}/gu) ?? []).length >= 2);
   const distinct = [...new Set(known.map((w) => fold(w).toUpperCase()))];
-  const key = capitals[0] ? fold(capitals[0]).toUpperCase() : distinct.length === 1 ? distinct[0] : undefined;
+  const short = tokens.length <= SHORT_QUESTION;
+  const key = capitals[0] ? fold(capitals[0]).toUpperCase() : short && distinct.length === 1 ? distinct[0] : undefined;
   const found = key ? table.get(key) : undefined;
   if (!found?.length) return undefined;
   const meanings = new Map<string, { long: string; sources: FactSource[] }>();

@@ -84,6 +84,12 @@ describe('a document written in the test', () => {
     expect(bot.answer('What does ROMC stand for?').answer).toContain('stands for “Réseau des observatoires marégraphiques côtiers”');
     expect(bot.answer('que veut dire romc').intent).toBe('acronym_meaning');
     expect(bot.answer('Que signifie le mot marée ?').intent).not.toBe('acronym_meaning');
+    // « significatif » is not « signifie »; "what does X mean for…" asks about consequences; a lower-case
+    // word in a longer question is an ordinary word.
+    expect(bot.answer('Le ROMC a-t-il eu un impact significatif ?').intent).not.toBe('acronym_meaning');
+    expect(bot.answer('What does the ROMC mean for the ports?').intent).not.toBe('acronym_meaning');
+    expect(bot.answer('What does ROMC mean?').intent).toBe('acronym_meaning');
+    expect(bot.answer('Que veut dire romc pour les ports de pêche ?').intent).not.toBe('acronym_meaning');
     // What the body does is a question for the text, not for the letters.
     expect(bot.answer('Que fait le ROMC ?').intent).not.toBe('acronym_meaning');
   });
