@@ -579,7 +579,6 @@ export const LEXICON_LINES: readonly string[] = [
   'debate, debates | débat, débats',
   'reliable, reliability | fiable, fiables, fiabilité, fiabiliser',
   'coherent, coherence | cohérence, cohérent, cohérente',
-  'significant, significantly | significatif, significative, significatifs, significativement',
   'systematic, systematically | systématique, systématiques, systématiquement',
   'observatory, observatories | observatoire, observatoires',
   'alert, alerts, warning, warnings | alerte, alertes, alerter',
@@ -592,7 +591,6 @@ export const LEXICON_LINES: readonly string[] = [
   'standard, standards, norm, norms | norme, normes',
   'repository, repositories, reference framework | référentiel, référentiels',
   'directory, directories | répertoire, répertoires',
-  'purpose, purposes | finalité, finalités',
   'commitment, commitments, pledge, pledges | engagement, engagements, engager, engagé, engagée, engagent',
   'capacity, capacities, capability, capabilities, ability | capacité, capacités',
   'possibility, possibilities | possibilité, possibilités',
@@ -767,7 +765,6 @@ export const LEXICON_LINES: readonly string[] = [
   'reading, read, reads | lecture, lire, lisent',
   'reflection, thinking, think | réflexion, réflexions, réfléchir, penser',
   'idea, ideas | idée, idées',
-  'meaning, sense | sens',
   'spirit | esprit',
   // Digital and data
   'inventory, inventories | inventaire, inventaires, recensement',
