@@ -84,7 +84,11 @@ function matchAdmins(catalog: Catalog, present: Set<string>, rawWords: string[])
   return [out, used];
 }
 
-function matchPeople(catalog: Catalog, present: Set<string>): [Person[], Set<string>] {
+/**
+ * People named in full (typos allowed), or by their last name alone when it is typed exactly: a near
+ * miss of a lone surname is more often an ordinary word (« chère » is not « Chèvre »).
+ */
+function matchPeople(catalog: Catalog, present: Set<string>, typed: Set<string>): [Person[], Set<string>] {
   const full: Person[] = [];
   const partial: Person[] = [];
   const used = new Set<string>();
@@ -92,7 +96,7 @@ function matchPeople(catalog: Catalog, present: Set<string>): [Person[], Set<str
     if (!e.keys.length) continue;
     const last = e.keys[e.keys.length - 1] ?? '';
     if (e.keys.length > 1 && e.keys.every((k) => present.has(k))) full.push(e.item);
-    else if (last.length >= 4 && present.has(last) && !QUESTION_WORDS.has(last)) partial.push(e.item);
+    else if (last.length >= 4 && present.has(last) && typed.has(last) && !QUESTION_WORDS.has(last)) partial.push(e.item);
     else continue;
     e.keys.forEach((k) => present.has(k) && used.add(k));
   }
@@ -134,7 +138,7 @@ export function matchEntities(catalog: Catalog, folded: string, rawWords: string
   const canon = canonicalWords(catalog, rawWords);
   const present = new Set(canon.flat());
   const [admins, adminWords] = matchAdmins(catalog, present, rawWords);
-  const [people, personWords] = matchPeople(catalog, present);
+  const [people, personWords] = matchPeople(catalog, present, new Set(rawWords));
   const residual = canon
     .filter((alts, i) => !QUESTION_WORDS.has(rawWords[i] ?? '') && !STOP.has(rawWords[i] ?? ''))
     .filter((alts) => !alts.some((a) => adminWords.has(a) || personWords.has(a)))
