@@ -39,7 +39,7 @@ const UNIT_CUES: [Unit, RegExp][] = [
   // An age is a number of years: « jusqu'à l'âge de 25 ans ».
   ['duration', /\b(?:combien de temps|how long|duree|pendant combien|for how long|quel age|what age|how old)\b/],
   ['percent', /\b(?:pourcentage|taux|proportion|percentage|rate|quelle part|what share)\b/],
-  ['money', /\b(?:cout\w*|montant|prix|budget|salaire|remuner\w*|gagn\w*|depens\w*|financ\w*|subvention|cost\w*|price|amount|salary|wages?|earn\w*|paid|spen[dt]\w*|fund\w*|grant)\b/],
+  ['money', /\b(?:cout\w*|montant|prix|budget|salaire|remuner\w*|combien gagn\w*|depens\w*|financ\w*|subvention|cost\w*|price|amount|salary|wages?|earn\w*|paid|spen[dt]\w*|fund\w*|grant)\b/],
 ];
 
 /** The kind of statement that answers the question (folded text; `analyze` gives the counted noun's term). */

@@ -170,7 +170,7 @@ export function minimalSpan(lists: number[][]): number {
 }
 
 const NUMBER_WORDS =
-  /\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|cent|cents|centaines?|dizaines?|douzaines?|vingtaines?|trentaines?|mille|milliers|millions?|milliards?|moiti[eé]|tiers|quart|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|hundreds?|thousands?|dozens?|millions?|billions?|half)\b/i;
+  /\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|cent|cents|centaines?|dizaines?|douzaines?|vingtaines?|trentaines?|mille|milliers|millions?|milliards?|tiers|quart|two|three|four|five|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|hundreds?|thousands?|dozens?|billions?|half)\b|\bmoiti[eé](?![a-zà-ÿ])/i;
 const MONTHS =
   /\b(?:janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|octobre|novembre|decembre|décembre|january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
 
@@ -203,7 +203,7 @@ export const statesFigure = (sentence: string): boolean =>
 
 /** Connectives that give a cause or a purpose, French and English (folded or not). */
 const REASON =
-  /\b(?:en raison d|a cause d|à cause d|du fait d|parce qu|car\b|puisqu|grace a|grâce à|afin d|dans le but d|pour (?:que|permettre|eviter|éviter|faciliter|favoriser|repondre|répondre|garantir|assurer|mieux)|suite a|suite à|face a|face à|d[uû]e?s? (?:a|à|au|aux)(?=\s)|li[ée]e?s? (?:en particulier |notamment |surtout |principalement )?(?:a|à|au|aux)(?=\s)|s'expliqu|s’expliqu|expliqu\w* par|r[ée]sulte(?:nt)? d|provien\w* d|faute d|because|due to|owing to|caused by|results? from|stems? from|explained by|as a result|so that|in order to|so as to|the reason|la raison|les raisons|motiv)/i;
+  /\b(?:en raison d|a cause d|à cause d|du fait d|parce qu|car\b|puisqu|grace a|grâce à|afin d|dans le but d|pour (?:que|permettre|eviter|éviter|faciliter|favoriser|repondre|répondre|garantir|assurer|mieux)|suite a|suite à|face a|face à|(?:est|sont|[ée]tait|[ée]taient|serait|seraient|[êe]tre) d[uû]e?s? (?:a|à|au|aux)(?=\s)|(?:hausse|baisse|augmentation|diminution|recul|retard|chute|progression|croissance|d[ée]gradation|am[ée]lioration)[^.;]{0,80}?li[ée]e?s? (?:en particulier |notamment |surtout |principalement )?(?:a|à|au|aux)(?=\s)|s'expliqu|s’expliqu|expliqu\w* par|r[ée]sulte(?:nt)? d|provien\w* d|faute d|because|due to|owing to|caused by|results? from|stems? from|explained by|as a result|so that|in order to|so as to|the reason|la raison|les raisons|motiv)/i;
 
 /** Does the sentence give a cause or a purpose ("en raison des mesures de confinement", "because")? */
 export const statesReason = (sentence: string): boolean => REASON.test(sentence);

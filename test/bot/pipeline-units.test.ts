@@ -90,6 +90,7 @@ describe('sentence scoring', () => {
     expect(statesFigure('Onze lauréats ont été choisis.')).toBe(true);
     expect(statesFigure('Il faut disposer de plusieurs milliers de documents annotés.')).toBe(true);
     expect(statesFigure('Thousands of files were opened.')).toBe(true);
+    expect(statesFigure('La moitié des agents sont partis.')).toBe(true);
     expect(statesFigure('Le programme est piloté par Etalab.')).toBe(false);
     expect(statesFigure('Découvrez la 2ème promotion, lancée en 2018.')).toBe(false);
     expect(statesDate('Lancé en janvier.')).toBe(true);
@@ -103,6 +104,9 @@ describe('sentence scoring', () => {
     expect(statesReason('Ce retard s’explique par la faible mobilisation des départements.')).toBe(true);
     expect(statesReason('Les résultats de l’enquête sont publiés en annexe.')).toBe(false);
     expect(statesReason('Une baisse de 25 % du temps d’activité, liée en particulier à la diminution du courrier.')).toBe(true);
+    // A debt or a link is not a cause.
+    expect(statesReason('Le montant dû à l’État a été réglé.')).toBe(false);
+    expect(statesReason('Les frais liés à l’informatique sont élevés.')).toBe(false);
     expect(statesEnd('L’appel à projets est ouvert jusqu’au vendredi 15 juin 2018, 17h00.')).toBe(true);
     expect(statesEnd('Applications are open until 15 June 2018.')).toBe(true);
     expect(statesEnd('Le 4 mai 2018, un appel à projets a été publié.')).toBe(false);
@@ -216,6 +220,7 @@ describe('expected answer type', () => {
     // What someone earns is money, whether the question names a salary or the verb.
     expect(type('Combien gagne un docteur trois ans après sa thèse ?').unit).toBe('money');
     expect(type('How much do doctors earn?', 'en').unit).toBe('money');
+    expect(type('Combien de places la France a-t-elle gagnées ?').unit).toBeUndefined();
     expect(type('What proportion of EIGs ran training sessions?', 'en')).toMatchObject({ attempts: ['figure', undefined], unit: 'percent' });
     expect(type('Quelle part de la population est concernée par les affections de longue durée ?').unit).toBe('percent');
     // An age is a figure in years.
