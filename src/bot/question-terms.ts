@@ -63,7 +63,7 @@ export function termGroups(
   const known = groups.filter((g) => g.weight > 0).map((g) => g.weight).sort((a, b) => a - b);
   const strong = !known.length ? rarity(0, index.passageCount) : (known[known.length - 1] ?? 1) * 1.1;
   const typical = known[Math.floor(known.length / 2)] ?? strong;
-  const names = question.split(/\s+/).slice(1).filter((w) => /^\p{Lu}/u.test(w)).join(' ');
+  const names = capitalisedWords(question).join(' ');
   const proper = new Set(names ? tools.analyze(names, lang) : []);
   const unknownWeight = (g: TermGroup): number => (lang === 'fr' || proper.has(g.term) ? strong : typical);
   // A known word's rarity says less past a point: an inflected verb ("détiennent", "revient") is rare as
@@ -104,6 +104,15 @@ export function nameFound(name: TermGroup[], texts: string[][]): boolean {
 
 /** Small words that may sit inside a name ("Manufacture des Gobelins", "Court of Audit"). */
 const PARTICLES = new Set(['de', 'des', 'du', 'la', 'le', 'les', 'of', 'the', 'and', 'et']);
+
+/** Capitalised words inside the question (not its first word), elision and punctuation off: « qu'Etalab » → Etalab. */
+export function capitalisedWords(question: string): string[] {
+  return question
+    .split(/\s+/)
+    .slice(1)
+    .map((w) => w.replace(/^\p{L}{1,5}['’]/u, '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter((w) => w.length >= 2 && /^\p{Lu}/u.test(w));
+}
 
 /**
  * Multi-word proper names inside the question (not its first word): runs of capitalised words, small

@@ -7,7 +7,7 @@ import type { Lang, Passage } from '../ingest/types.js';
 import type { PassageSearch, SearchHit } from '../index/types.js';
 import { meets, statesUnit, type Requirement, type Unit } from './answer-type.js';
 import { faqAnswer, questionKind, type FaqAnswer } from './faq.js';
-import { focusedHits } from './focus.js';
+import { candidateHits } from './candidates.js';
 import { termGroups, withHitForms, type TermTools } from './question-terms.js';
 import { quoteGates } from './quote-gates.js';
 import { analysed, type AnalysedPassage } from './passage-terms.js';
@@ -36,11 +36,6 @@ export interface RetrievalResult {
   sentenceCoverage: number;
 }
 
-const HITS = 12;
-/** Passages read for names of the question that none of the hits contains. */
-const NAMED = 6;
-/** How much further a date or figure question reads the hits, for passages stating one. */
-const WIDER = 3;
 /**
  * Share of the confidence given to the passage (with its title and section)
  * against the quoted sentence: the sentence states the fact, the passage
@@ -260,15 +255,6 @@ export interface RetrieveOptions {
   light?: ReadonlySet<string>;
 }
 
-/** Capitalised words inside the question (not its first word): the names it asks about. */
-function properNames(question: string): string[] {
-  return question
-    .split(/\s+/)
-    .slice(1)
-    .map((w) => w.replace(/^[dl][’']/iu, '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
-    .filter((w) => w.length >= 2 && /^\p{Lu}/u.test(w));
-}
-
 export function retrieve(
   question: string,
   lang: Lang,
@@ -287,28 +273,7 @@ export function retrieve(
   });
   const best: ({ result: RetrievalResult; rank: number } | undefined)[] = needs.map(() => undefined);
   if (!base.length) return best.map(() => undefined);
-  const stated = needs.find((n) => n !== undefined);
-  const states = stated ? (p: Passage) => p.sentences.some((_, i) => meets(p, i, stated)) : undefined;
-  const dated = states && (stated === 'date' || stated === 'end') ? states : undefined;
-  const wide = index.search(question, { lang, limit: dated ? HITS * WIDER : HITS });
-  // A « when » question also reads the lower hits that state a date (the answer's passage may rank
-  // below passages repeating the question's words without one). Not for figures: nearly every
-  // report passage states one, and the lower ones only bring more wrong candidates.
-  const hits = [...wide.slice(0, HITS), ...wide.slice(HITS).filter((h) => dated?.(h.passage))];
-  const seen = new Set(hits.map((h) => h.passage.id));
-  // The passages naming what the question names (« l'équipe Plume », « CibNav ») when common words of
-  // the question pushed them all below the hits.
-  const unseen = properNames(question).filter((n) => {
-    const terms = tools.analyze(n, lang);
-    return terms.length > 0 && !hits.some((h) => terms.some((t) => h.terms.includes(t)));
-  });
-  const named = unseen.length ? index.search(unseen.join(' '), { lang, limit: NAMED }) : [];
-  const focused = [...focusedHits(index, tools.analyze, base, hits, states), ...named].filter((h) => {
-    if (seen.has(h.passage.id)) return false;
-    seen.add(h.passage.id);
-    return true;
-  });
-  const scored = [...hits, ...focused].map((hit, rankPos) => scoreHit(hit, rankPos, withHitForms(base, hit), tools));
+  const scored = candidateHits(question, lang, index, tools, base, needs).map((hit, rankPos) => scoreHit(hit, rankPos, withHitForms(base, hit), tools));
   const local = localWeights(base, scored.map((h) => h.passage));
   const kind = questionKind(question);
   scored.forEach((h) => {
