@@ -38,8 +38,8 @@ export function acronymTable(knowledge: Knowledge): Map<string, Acronym[]> {
  * capitals is preferred; a lower-case one counts only in a short question where it is the only known
  * acronym (« que veut dire jdc »), so that an ordinary word (« la vie chère ») never stands for one.
  */
-export function acronymMeaning(text: string, table: Map<string, Acronym[]>): AcronymAnswer | undefined {
-  if (!MEANING_CUE.test(fold(text))) return undefined;
+export function acronymMeaning(text: string, folded: string, table: Map<string, Acronym[]>): AcronymAnswer | undefined {
+  if (!MEANING_CUE.test(folded)) return undefined;
   const tokens = text.match(/[\p{L}\p{N}&]+/gu) ?? [];
   const known = tokens.filter((w) => w.length >= 2 && table.has(fold(w).toUpperCase()));
   const capitals = known.filter((w) => (w.match(/\p{Lu}/gu) ?? []).length >= 2);

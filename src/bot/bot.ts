@@ -191,17 +191,18 @@ export function createBot(corpus: LoadedCorpus, options: BotOptions = {}): Bot {
         return reply(lang, { answer: t.say(t.T[small], lang), kind: 'smalltalk', intent: small, confidence: 1, sources: [] });
       }
       const text = stripGreeting(n.text) || n.text;
-      if (beyondDocuments(fold(text))) {
+      const folded = fold(text);
+      if (beyondDocuments(folded)) {
         remember(session, lang, 'beyond_documents');
         return reply(lang, { ...fallbackAnswer(lang), answer: t.say(t.T.beyond, lang), intent: 'beyond_documents' });
       }
-      const meaning = acronymMeaning(text, acronyms);
+      const meaning = acronymMeaning(text, folded, acronyms);
       if (meaning) {
         remember(session, lang, 'acronym_meaning');
         const sources = toSources(meaning.meanings.flatMap((m) => m.sources), url, 3);
         return reply(lang, { answer: acronymText(lang, meaning), kind: 'rule', intent: 'acronym_meaning', confidence: 1, sources });
       }
-      const e = matchEntities(catalog, fold(text), words(text));
+      const e = matchEntities(catalog, folded, words(text));
       const answer = ruleStep(text, lang, e, session) ?? retrievalStep(text, lang, subjectTerms(text, e, lang), session);
       if (answer) return answer;
       remember(session, lang, 'fallback');
