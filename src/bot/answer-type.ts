@@ -112,11 +112,12 @@ export function meets(p: Passage, i: number, need: Requirement): boolean {
 }
 
 /**
- * Words that only say which kind of statement answers ("how long", "combien de temps", "en quelle année",
+ * Words that only say which kind of statement answers ("how long", "how often", "combien de temps", "en quelle année",
  * "quelle date"): the answer states a duration or a date, not these words, so they are not the topic.
+ * Letter lookarounds, not \b, which ignores accented letters (« À quelle date »).
  */
 const TYPE_WORDS =
-  /\b(?:how long|for how long|combien de temps|pendant combien de temps|en quelle ann[ée]e|(?:in )?(?:what|which) year|quelle ann[ée]e|(?:à|a) quelle date|quelle date|(?:on )?what date|which date)\b/giu;
+  /(?<!\p{L})(?:how long|for how long|how (?:big|large|often|frequently)|(?:à|a) quelle fr[ée]quence|tous les combien|combien de temps|pendant combien de temps|en quelle ann[ée]e|(?:in )?(?:what|which) year|quelle ann[ée]e|(?:à|a) quelle date|quelle date|(?:on )?what date|which date)(?!\p{L})/giu;
 
 /** In a duration question, the verb of lasting ("dure", "a duré", "last") only says it is one. */
 const DURATION = /\b(?:how long|combien de (?:temps|jours|mois|semaines|heures|minutes|ann[ée]es)|dur[ée]e)\b/iu;

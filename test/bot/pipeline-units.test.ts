@@ -246,6 +246,10 @@ describe('expected answer type', () => {
     expect(topicText('En quelle année la mission Etalab a-t-elle été créée ?')).toBe('la mission Etalab a-t-elle été créée ?');
     expect(topicText('Combien de temps dure l’audition ?')).toBe('l’audition ?');
     expect(topicText('Combien de jours a duré le bootcamp ?')).toBe('Combien de jours le bootcamp ?');
+    // "How often" / « à quelle fréquence » ask for a frequency; "big" or « fréquence » are not what a passage says.
+    expect(topicText('How often do the mentors meet?')).toBe('do the mentors meet?');
+    expect(topicText('À quelle fréquence ont lieu les sessions ?')).toBe('ont lieu les sessions ?');
+    expect(topicText('How big is the IT department?')).toBe('is the IT department?');
     expect(topicText('Pourquoi la réforme dure-t-elle ?')).toBe('Pourquoi la réforme dure-t-elle ?');
   });
   it('recognises a figure in a unit', () => {
