@@ -1,11 +1,11 @@
 /**
  * The passages retrieval reads for a question: the index's best hits, then the passages they may have
- * pushed out — a date question's lower hits that state a date, the passages naming a name of the
+ * pushed out — a date (share, duration) question's lower hits that state a date (percentage, duration), the passages naming a name of the
  * question that no hit contains, and the passages inside the best documents (focus.ts).
  */
 import type { Lang, Passage } from '../ingest/types.js';
 import type { PassageSearch, SearchHit } from '../index/types.js';
-import { meets, type Requirement } from './answer-type.js';
+import { meets, statesUnit, type Requirement, type Unit } from './answer-type.js';
 import { focusedHits } from './focus.js';
 import { capitalisedWords, type TermTools } from './question-terms.js';
 import type { TermGroup } from './sentences.js';
@@ -24,13 +24,20 @@ export function candidateHits(
   tools: TermTools,
   groups: TermGroup[],
   needs: Requirement[],
+  unit?: Unit,
 ): SearchHit[] {
   const stated = needs.find((n) => n !== undefined);
   const states = stated ? (p: Passage) => p.sentences.some((_, i) => meets(p, i, stated)) : undefined;
   // A « when » question also reads the lower hits that state a date (the answer's passage may rank
-  // below passages repeating the question's words without one). Not for figures: nearly every
+  // below passages repeating the question's words without one); a share or duration question, the
+  // lower hits stating a percentage or a duration. Not for any figure or sum of money: nearly every
   // report passage states one, and the lower ones only bring more wrong candidates.
-  const dated = states && (stated === 'date' || stated === 'end') ? states : undefined;
+  const dated =
+    states && (stated === 'date' || stated === 'end')
+      ? states
+      : stated === 'figure' && unit && unit !== 'money'
+        ? (p: Passage) => p.sentences.some((s) => statesUnit(s, unit))
+        : undefined;
   const wide = index.search(question, { lang, limit: dated ? HITS * WIDER : HITS });
   const hits = [...wide.slice(0, HITS), ...wide.slice(HITS).filter((h) => dated?.(h.passage))];
   // The passages naming what the question names (« l'équipe Plume », « CibNav ») when common words of
