@@ -1,7 +1,7 @@
 /**
  * The passages retrieval reads for a question: the index's best hits, then the passages they may have
- * pushed out — a date (share, duration) question's lower hits that state a date (percentage, duration), the passages naming a name of the
- * question that no hit contains, and the passages inside the best documents (focus.ts).
+ * pushed out — the lower hits stating what a date, share or duration question asks for, the passages
+ * naming a name of the question that no hit contains, and the passages inside the best documents (focus.ts).
  */
 import type { Lang, Passage } from '../ingest/types.js';
 import type { PassageSearch, SearchHit } from '../index/types.js';
