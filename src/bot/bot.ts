@@ -70,7 +70,9 @@ const FRAME_WORDS =
   // English verb particles ("sent out", "set up", "off-site") add nothing a French document would say.
   'off out up away back ' +
   // "Is supposed to" only says what is planned.
-  'supposed';
+  'supposed ' +
+  // Adverbs of time and emphasis say how the asker sees the fact, not which fact (« peut-on encore »).
+  'encore toujours deja vraiment exactement precisement still already exactly really actually ever';
 
 function allowedIntents(e: Entities, folded: string): Intent[] {
   const allowed: Intent[] = [];
