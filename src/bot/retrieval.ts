@@ -14,6 +14,7 @@ import { analysed, type AnalysedPassage } from './passage-terms.js';
 import { completeQuote, continued } from './quote-span.js';
 import {
   countsThing,
+  causeClause,
   coverageOf,
   figureProximity,
   groupMatches,
@@ -74,6 +75,8 @@ interface HitScores {
   parts: AnalysedPassage;
   passage: SentenceScore;
   sentences: SentenceScore[];
+  /** Does sentence i give as its cause what the question asks about (so it explains something else)? */
+  causeIsTopic(i: number): boolean;
 }
 
 function scoreHit(hit: SearchHit, rankPos: number, groups: TermGroup[], tools: TermTools): HitScores {
@@ -88,6 +91,12 @@ function scoreHit(hit: SearchHit, rankPos: number, groups: TermGroup[], tools: T
     // Scored on demand: most candidates are ruled out by their passage's coverage alone.
     get sentences() {
       return (sentences ??= parts.sentences.map((terms) => scoreSentence(groups, terms)));
+    },
+    causeIsTopic(i) {
+      const split = causeClause(hit.passage.sentences[i] ?? '');
+      if (!split) return false;
+      const weigh = (text: string) => coverageOf(groups, tools.analyze(text, hit.passage.lang)).coverage;
+      return weigh(split.cause) > weigh(split.rest);
     },
   };
 }
@@ -175,6 +184,9 @@ function candidate(
   let top = -1;
   choice.forEach((c, i) => {
     if (!meets(hit.passage, i, need)) return;
+    // "Why is activity falling?" is not answered by « Du fait de la baisse de l'activité, X s'accroît »:
+    // the question's topic is that sentence's cause, not what it explains.
+    if (need === 'reason' && h.causeIsTopic(i)) return;
     if (top < 0 || c > (choice[top] ?? 0)) top = i;
   });
   const topScore = scores[top];

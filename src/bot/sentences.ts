@@ -208,6 +208,21 @@ const REASON =
 /** Does the sentence give a cause or a purpose ("en raison des mesures de confinement", "because")? */
 export const statesReason = (sentence: string): boolean => REASON.test(sentence);
 
+/**
+ * The sentence split at its first connective of cause: the clause it introduces (up to the next comma,
+ * semicolon or colon) and the rest. « Du fait de la baisse de l'activité, le nombre des bureaux
+ * s'accroît » gives the cause « la baisse de l'activité » and the rest « le nombre des bureaux s'accroît ».
+ */
+export function causeClause(sentence: string): { cause: string; rest: string } | undefined {
+  const m = REASON.exec(sentence);
+  if (!m) return undefined;
+  // The connective may end inside a word (« du fait d|e », « parce qu|'il »): the clause starts after it.
+  const from = m.index + m[0].length + (/^\p{L}*['’]?/u.exec(sentence.slice(m.index + m[0].length))?.[0].length ?? 0);
+  const stop = sentence.slice(from).search(/[,;:]/);
+  const to = stop < 0 ? sentence.length : from + stop;
+  return { cause: sentence.slice(from, to), rest: sentence.slice(0, m.index) + ' ' + sentence.slice(to) };
+}
+
 /** Words that close a period: "jusqu'au 15 juin", "avant le", "date limite", "until", "by". */
 const END = /\b(?:jusqu'?(?:au|a|à|en)|jusqu’(?:au|a|à|en)|avant (?:le|la|fin)|au plus tard|date limite|cl[oô]tur\w*|prend fin|s'ach[eè]v\w*|until|till|no later than|deadline|closes?|closing|ends? on|by the end)/i;
 

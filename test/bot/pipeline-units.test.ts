@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanQuestion, fold, normalizeQuestion, words } from '../../src/bot/normalize.js';
 import { matchSmalltalk, stripGreeting } from '../../src/bot/smalltalk.js';
 import { followUpIntent, isFollowUp, mergeSlots } from '../../src/bot/conversation.js';
-import { countsThing, figureProximity, groupMatches, minimalSpan, reweighted, scoreSentence, statesDate, statesEnd, statesFigure, statesReason, type TermGroup } from '../../src/bot/sentences.js';
+import { countsThing, figureProximity, groupMatches, minimalSpan, reweighted, scoreSentence, statesDate, statesEnd, statesFigure, statesReason, causeClause, type TermGroup } from '../../src/bot/sentences.js';
 import { localWeights } from '../../src/bot/retrieval.js';
 import { buildCatalog, canonicalWords, defiHandle } from '../../src/bot/catalog.js';
 import type { Knowledge } from '../../src/ingest/types.js';
@@ -107,6 +107,15 @@ describe('sentence scoring', () => {
     // A debt or a link is not a cause.
     expect(statesReason('Le montant dû à l’État a été réglé.')).toBe(false);
     expect(statesReason('Les frais liés à l’informatique sont élevés.')).toBe(false);
+    // The clause a connective of cause introduces, and the rest of the sentence (what it explains).
+    expect(causeClause('Du fait de la baisse de l’activité des guichets, le nombre des bureaux s’accroît.')).toEqual({
+      cause: ' la baisse de l’activité des guichets',
+      rest: ' , le nombre des bureaux s’accroît.',
+    });
+    expect(causeClause('Une baisse de 25 % de l’activité, liée en particulier à la diminution du courrier.')?.cause).toBe(
+      ' la diminution du courrier.',
+    );
+    expect(causeClause('Le jury s’est tenu à distance.')).toBeUndefined();
     expect(statesEnd('L’appel à projets est ouvert jusqu’au vendredi 15 juin 2018, 17h00.')).toBe(true);
     expect(statesEnd('Applications are open until 15 June 2018.')).toBe(true);
     expect(statesEnd('Le 4 mai 2018, un appel à projets a été publié.')).toBe(false);
