@@ -23,7 +23,7 @@ export interface AnswerType {
 }
 
 export const FIGURE_CUE =
-  /\b(?:combien|how many|how much|how long|how old|what age|quel age|nombre|number of|montant|amount|cout\w*|cost\w*|budget|taux|rate|pourcentage|percentage|part de|share of|proportion|quelle part|what share|duree)\b/;
+  /\b(?:combien|how many|how much|how long|how old|what age|quel age|nombre|number of|montant|amount|cout\w*|cost\w*|budget|taux|rate|pourcentage|percentage|part de|share of|proportion|quelle part|what share|duree|(?:what|which|quel(?:le)?s?) (?:\w+ )?(?:size|threshold|seuil|taille))\b/;
 export const DATE_CUE = /\b(?:quand|when|en quelle annee|in what year|which year|what year|quelle date|what date|depuis quand|since when|a quelle date)\b/;
 const END_CUE =
   /\b(?:jusqu'?a quand|until when|date limite|deadline|avant quelle date|by (?:what|which) date|quand (?:se termine|prend fin|s'acheve|ferme|cloture)|when does .* (?:end|close))\b/;
@@ -117,7 +117,7 @@ export function meets(p: Passage, i: number, need: Requirement): boolean {
  * Letter lookarounds, not \b, which ignores accented letters (« À quelle date »).
  */
 const TYPE_WORDS =
-  /(?<!\p{L})(?:how long|for how long|how (?:big|large|often|frequently)|(?:à|a) quelle fr[ée]quence|tous les combien|combien de temps|pendant combien de temps|en quelle ann[ée]e|(?:in )?(?:what|which) year|quelle ann[ée]e|(?:à|a) quelle date|quelle date|(?:on )?what date|which date)(?!\p{L})/giu;
+  /(?<!\p{L})(?:how long|for how long|how (?:big|large|often|frequently)|(?<=(?:what|which|quel(?:le)?s?) (?:\p{L}+ )?)(?:size|threshold|seuil|taille)|(?:à|a) quelle fr[ée]quence|tous les combien|combien de temps|pendant combien de temps|en quelle ann[ée]e|(?:in )?(?:what|which) year|quelle ann[ée]e|(?:à|a) quelle date|quelle date|(?:on )?what date|which date)(?!\p{L})/giu;
 
 /** In a duration question, the verb of lasting ("dure", "a duré", "last") only says it is one. */
 const DURATION = /\b(?:how long|combien de (?:temps|jours|mois|semaines|heures|minutes|ann[ée]es)|dur[ée]e)\b/iu;

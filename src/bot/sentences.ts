@@ -192,12 +192,14 @@ const LABEL_TERMS = new Set(
   'promot articl chapitr chapt chapter pag page annex tableau tabl figur graphiqu section part titr titl livr tom volum programm program action recommand recommend proposit proposal propos def challeng lot niveau level phas phase etap step saison season version session round eig'.split(' '),
 );
 
-/** Does the sentence state a figure (a number that is not just a year, a day of a date, a label or an ordinal, or a number word)? */
+/** Does the sentence state a figure (a number that is not just a year, a day of a date, a label, a list item's number or an ordinal, or a number word)? */
 export const statesFigure = (sentence: string): boolean =>
   /\d/.test(
     sentence
       .replace(DAY_OF_MONTH, ' ')
       .replace(LABELLED, ' ')
+      // A list item's number (« 4.Au sein du ministère », « 2) Les données ») orders, it does not count.
+      .replace(/(?<=^\s*|[.:;!?]\s{0,3})\d{1,2}\s?[.)]\s*(?=\p{Lu})/gu, ' ')
       .replace(/\b(?:1[89]|20)\d\d\b|\b\d{1,2}(?:e|è|ème|eme|er|re|ère|nd|rd|th|st)\b/g, ''),
   ) || NUMBER_WORDS.test(sentence);
 

@@ -93,6 +93,9 @@ describe('sentence scoring', () => {
     expect(statesFigure('La moitié des agents sont partis.')).toBe(true);
     expect(statesFigure('Le programme est piloté par Etalab.')).toBe(false);
     expect(statesFigure('Découvrez la 2ème promotion, lancée en 2018.')).toBe(false);
+    // A list item's number orders the list; a number after « de » still counts.
+    expect(statesFigure('4.Au sein du ministère, la direction calcule la dotation : oui. 5.La commission priorise.')).toBe(false);
+    expect(statesFigure('Le coût est de 12. Il augmente.')).toBe(true);
     expect(statesDate('Lancé en janvier.')).toBe(true);
     expect(statesDate('Il y a 735 logements.')).toBe(false);
     expect(statesDate('Le courriel part chaque vendredi à 15 heures.')).toBe(true);
@@ -232,6 +235,9 @@ describe('expected answer type', () => {
     expect(type('Combien de places la France a-t-elle gagnées ?').unit).toBeUndefined();
     expect(type('What proportion of EIGs ran training sessions?', 'en')).toMatchObject({ attempts: ['figure', undefined], unit: 'percent' });
     expect(type('Quelle part de la population est concernée par les affections de longue durée ?').unit).toBe('percent');
+    // A size or a threshold is a figure.
+    expect(type('From what population size must a council publish its algorithms?', 'en').attempts[0]).toBe('figure');
+    expect(type('À partir de quel seuil faut-il publier ?').attempts[0]).toBe('figure');
     // An age is a figure in years.
     expect(type('Up to what age can you still do the JDC?', 'en')).toMatchObject({ attempts: ['figure', undefined], unit: 'duration' });
     expect(type('How long are the contracts?', 'en')).toMatchObject({ attempts: ['figure', undefined], unit: 'duration' });
@@ -259,6 +265,7 @@ describe('expected answer type', () => {
     expect(topicText('How often do the mentors meet?')).toBe('do the mentors meet?');
     expect(topicText('À quelle fréquence ont lieu les sessions ?')).toBe('ont lieu les sessions ?');
     expect(topicText('How big is the IT department?')).toBe('is the IT department?');
+    expect(topicText('From what population size must a council publish?')).toBe('From what population must a council publish?');
     expect(topicText('Pourquoi la réforme dure-t-elle ?')).toBe('Pourquoi la réforme dure-t-elle ?');
   });
   it('recognises a figure in a unit', () => {
