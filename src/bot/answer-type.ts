@@ -23,7 +23,7 @@ export interface AnswerType {
 }
 
 export const FIGURE_CUE =
-  /\b(?:combien|how many|how much|how long|how old|what age|quel age|nombre|number of|montant|amount|cout\w*|cost\w*|budget|taux|rate|pourcentage|percentage|part de|share of|proportion|quelle part|what share|duree|(?:what|which|quel(?:le)?s?) (?:\w+ )?(?:size|threshold|seuil|taille))\b/;
+  /\b(?:combien|how many|how much|how long|how old|what age|quel age|nombre|number of|montant|amount|cout\w*|cost\w*|budget|salaires?|remunerations?|prix|salar(?:y|ies)|wages?|price|taux|rate|pourcentage|percentage|part de|share of|proportion|quelle part|what share|duree|(?:what|which|quel(?:le)?s?) (?:\w+ )?(?:size|threshold|seuil|taille))\b/;
 export const DATE_CUE = /\b(?:quand|when|en quelle annee|in what year|which year|what year|quelle date|what date|depuis quand|since when|a quelle date)\b/;
 const END_CUE =
   /\b(?:jusqu'?a quand|until when|date limite|deadline|avant quelle date|by (?:what|which) date|quand (?:se termine|prend fin|s'acheve|ferme|cloture)|when does .* (?:end|close))\b/;

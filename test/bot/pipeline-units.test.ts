@@ -235,6 +235,9 @@ describe('expected answer type', () => {
     expect(type('Combien de places la France a-t-elle gagnées ?').unit).toBeUndefined();
     expect(type('What proportion of EIGs ran training sessions?', 'en')).toMatchObject({ attempts: ['figure', undefined], unit: 'percent' });
     expect(type('Quelle part de la population est concernée par les affections de longue durée ?').unit).toBe('percent');
+    // A salary or a price is a sum of money, so a quote without one does not answer.
+    expect(type('Quel est le salaire d’un juge des tutelles ?')).toMatchObject({ attempts: ['figure', undefined], unit: 'money' });
+    expect(type('What is the price of a stamp?', 'en')).toMatchObject({ attempts: ['figure', undefined], unit: 'money' });
     // A size or a threshold is a figure.
     expect(type('From what population size must a council publish its algorithms?', 'en').attempts[0]).toBe('figure');
     expect(type('À partir de quel seuil faut-il publier ?').attempts[0]).toBe('figure');
