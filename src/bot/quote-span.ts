@@ -14,8 +14,11 @@ import { neighbour } from './passage-terms.js';
 
 /** Ends like a statement: final punctuation, maybe followed by closing quotes, brackets or a footnote call. */
 const CLOSED = /[.!?…;]["»”’)\]\s\d]*$/u;
-/** Opens like the continuation of the previous sentence: a lowercase word (not a list item). */
-const CONTINUES = /^[\p{Ll}]/u;
+/**
+ * Opens like the continuation of the previous sentence: a lowercase word (not a list item), or a pronoun
+ * whose referent the previous sentence names (« Elle a travaillé chez… », "This figure…").
+ */
+const CONTINUES = /^(?:\p{Ll}|(?:Il|Elle|Ils|Elles|Celui-ci|Celle-ci|Ceux-ci|Celles-ci|Ce dernier|Cette dernière|He|She|They|It|This|These)(?![\p{L}-]))/u;
 /** At most this many sentences in a completed quote. */
 const MAX_SENTENCES = 4;
 /** A continuation is added only while the quote stays readable. */
@@ -29,7 +32,8 @@ export const opensOnward = (s: string): boolean => {
 
 /**
  * The chosen sentence indexes plus the neighbours that complete them: the next sentence after one that
- * ends with ':' or without final punctuation, the previous one before a sentence opening in lowercase.
+ * ends with ':' or without final punctuation, the previous one before a sentence opening in lowercase or
+ * with a pronoun.
  * Sorted, within the passage.
  */
 export function completeQuote(sentences: string[], chosen: number[]): number[] {

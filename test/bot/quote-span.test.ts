@@ -26,6 +26,14 @@ describe('quote completion', () => {
     expect(completeQuote(list, [0])).toEqual([0, 1, 2, 3]);
   });
 
+  it('adds the sentence naming who or what a pronoun stands for', () => {
+    const s = ['Tiphaine rejoint le défi Prévisecours.', 'Elle a travaillé chez Dailymotion.', 'Elliot est data scientist.'];
+    expect(completeQuote(s, [1])).toEqual([0, 1]);
+    // A name that merely begins like a pronoun is not one.
+    expect(completeQuote(s, [2])).toEqual([2]);
+    expect(completeQuote(['The first year went well.', 'It ended in June.'], [1])).toEqual([0, 1]);
+  });
+
   it('stays within four sentences and a readable length', () => {
     const open = Array.from({ length: 8 }, (_, i) => `élément ${i} de la liste`);
     expect(completeQuote(open, [0]).length).toBe(4);
