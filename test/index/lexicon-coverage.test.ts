@@ -86,6 +86,23 @@ describe('false friends', () => {
     ['mobile', 'fr', 'mobiliser'], // "mobilize" stems like « mobile »
     ['scheme', 'en', 'schéma'],
     ['agreement', 'en', 'agrément'], // « agréé » stems like "agreement" in French
+    ['programme', 'fr', 'développeur'], // "programmer" stems like « programme »
+    ['lecture', 'fr', 'enseignant'], // "lecturer" stems like « lecture »
+    ['altération', 'fr', 'modifier'], // "alter"
+    ['majoration', 'fr', 'principal'], // "major"
+    ['laps', 'fr', 'défaillance'], // "lapse"
+    ['procès', 'fr', 'recette'], // "proceeds"
+    ['axes', 'fr', 'supprimer'], // "axed"
+    ['utile', 'fr', 'utiliser'], // "utilize"
+    ['arrêté', 'fr', 'jugement'], // « arrêt » (a ruling) folds and stems like « arrêté »
+    ['march', 'en', 'marché'], // the month; « marché » alone is also "market"
+    ['accounts', 'en', 'responsabilité'], // "accountable" stems like "accounts"
+    ['lodging', 'en', 'déposer'], // "lodge a complaint"
+    ['budget', 'en', 'dépassement'], // "over budget" keeps only "budget"
+    ['effect', 'en', 'vigueur'], // "came into effect" keeps only "effect"
+    ['government', 'en', 'numérisation'], // "e-government" keeps only "government"
+    ['work', 'en', 'chômage'], // "out of work" keeps only "work"
+    ['know', 'en', 'compétence'], // "know-how" keeps only "know"
   ];
   it.each(cases)('%s (%s) does not reach the stem of « %s »', (word, lang, other, otherLang = 'fr') => {
     expect([...reach(word, lang)]).not.toContain(stem(words(other)[0] as string, otherLang));
