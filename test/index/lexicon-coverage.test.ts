@@ -103,6 +103,9 @@ describe('false friends', () => {
     ['government', 'en', 'numérisation'], // "e-government" keeps only "government"
     ['work', 'en', 'chômage'], // "out of work" keeps only "work"
     ['know', 'en', 'compétence'], // "know-how" keeps only "know"
+    ['aime', 'fr', 'objectif'], // "aims"
+    ['copie', 'fr', 'policier'], // "cops"
+    ['second', 'fr', 'détachement'], // "secondment"
   ];
   it.each(cases)('%s (%s) does not reach the stem of « %s »', (word, lang, other, otherLang = 'fr') => {
     expect([...reach(word, lang)]).not.toContain(stem(words(other)[0] as string, otherLang));
