@@ -72,7 +72,9 @@ const FRAME_WORDS =
   // "Is supposed to" only says what is planned.
   'supposed ' +
   // Adverbs of time and emphasis say how the asker sees the fact, not which fact (« peut-on encore »).
-  'encore toujours deja vraiment exactement precisement still already exactly really actually ever';
+  'encore toujours deja vraiment exactement precisement still already exactly really actually ever ' +
+  // Indefinite quantifiers (« certains établissements », "various bodies") say which ones are meant, not what.
+  'certain certains certaines plusieurs quelques various';
 
 function allowedIntents(e: Entities, folded: string): Intent[] {
   const allowed: Intent[] = [];

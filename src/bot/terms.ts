@@ -6,7 +6,7 @@
  * index matched.
  */
 import type { Knowledge, Lang } from '../ingest/types.js';
-import { analyze, stem, words } from '../index/analyzer.js';
+import { analyze, frenchVerbBase, stem, words } from '../index/analyzer.js';
 import { Lexicon } from '../index/lexicon.js';
 import { frenchCognates } from '../index/cognates.js';
 import type { QuestionTerm, TermTools } from './question-terms.js';
@@ -56,6 +56,9 @@ export function indexTermTools(knowledge?: Knowledge, documentFrequency?: (term:
       const out = ws.map((w, i): QuestionTerm => {
         const term = stem(w, lang);
         const forms = new Set([term, stem(w, other), ...lexicon.expandTerm(term, lang)]);
+        // « utilisent » meets « utilisé » when the documents use the base more than the plural form.
+        const base = frenchVerbBase(w);
+        if (base && documentFrequency && documentFrequency(base) > documentFrequency(stem(w, 'fr'))) forms.add(base);
         const digits = NUMBER_WORDS[w];
         if (digits) forms.add(digits);
         for (const o of ORDINAL_FORMS[w] ?? []) {

@@ -93,6 +93,19 @@ export function stem(word: string, lang: Lang): string {
 }
 
 /**
+ * The stem a French verb's third person plural would have without its ending: Snowball leaves
+ * « utilisent », « proposent » as they are, apart from « utilisé », « proposer ». Undefined when the
+ * word is not such a form (adverbs and nouns in -ment excluded). Nouns in -ent (« agent », « client »)
+ * also give a base: a caller keeps it only when the documents use it more than the word itself.
+ */
+export function frenchVerbBase(word: string): string | undefined {
+  if (word.length < 7 || !word.endsWith('ent') || word.endsWith('ment') || hasDigit(word)) return undefined;
+  const own = stem(word, 'fr');
+  const base = stem(word.slice(0, -2), 'fr');
+  return base !== own ? base : undefined;
+}
+
+/**
  * Everything but the stemming: content words, folded. The lexicon matches
  * phrases on these, and the index stems them in one or both languages.
  */

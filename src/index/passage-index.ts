@@ -129,7 +129,7 @@ export class PassageIndex implements PassageSearch {
   }
 
   search(query: string, options: SearchOptions = {}): SearchHit[] {
-    const clauses = planQuery(query, options.lang, this.lexicon, (t) => this.terms.get(t) !== undefined);
+    const clauses = planQuery(query, options.lang, this.lexicon, (t) => this.documentFrequency(t));
     if (!clauses.length) return [];
     const resolved = new Map<string, ResolvedTerm>();
     const resolve = (spec: TermSpec): ResolvedTerm => {

@@ -6,7 +6,7 @@
  * translation never counts twice.
  */
 import type { Lang } from '../ingest/types.js';
-import { stem, words } from './analyzer.js';
+import { frenchVerbBase, stem, words } from './analyzer.js';
 import type { Lexicon } from './lexicon.js';
 
 export interface TermSpec {
@@ -46,12 +46,14 @@ export function isTyping(query: string): boolean {
 }
 
 /**
- * `known` says whether an analysed term is in the index vocabulary: a word found as it is, in
- * either language or through the lexicon, is not a typo, so none of its stems is read through
- * typo expansions (the other language's stem of a known word mostly lands on unrelated words:
- * « processed » → « process », not 30 French terms two edits from « processed »).
+ * `frequency` gives an analysed term's document frequency in the index (0 when absent): a word found
+ * as it is, in either language or through the lexicon, is not a typo, so none of its stems is read
+ * through typo expansions (the other language's stem of a known word mostly lands on unrelated words:
+ * « processed » → « process », not 30 French terms two edits from « processed »). A French verb form
+ * Snowball leaves whole (« utilisent ») also reads its base (« utilis ») when the documents use it more.
  */
-export function planQuery(query: string, lang: Lang | undefined, lexicon: Lexicon, known: (term: string) => boolean = () => false): Clause[] {
+export function planQuery(query: string, lang: Lang | undefined, lexicon: Lexicon, frequency: (term: string) => number = () => 0): Clause[] {
+  const known = (term: string): boolean => frequency(term) > 0;
   const ws = words(query);
   const typing = isTyping(query);
   const langs: [Lang, number][] =
@@ -84,6 +86,10 @@ export function planQuery(query: string, lang: Lang | undefined, lexicon: Lexico
     }
     for (const terms of match?.alternatives ?? []) {
       push({ weight: EQUIVALENT_WEIGHT, terms: terms.map((term) => ({ term, maxEdits: 0, prefix: false })) });
+    }
+    const base = span === 1 ? frenchVerbBase(slice[0] as string) : undefined;
+    if (base && frequency(base) > frequency(stem(slice[0] as string, 'fr'))) {
+      push({ weight: EQUIVALENT_WEIGHT, terms: [{ term: base, maxEdits: 0, prefix: false }] });
     }
     clauses.push({ span, alternatives });
     i += span;

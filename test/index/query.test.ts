@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { Lexicon } from '../../src/index/lexicon.js';
 import { planQuery } from '../../src/index/query.js';
+import { frenchVerbBase } from '../../src/index/analyzer.js';
 
 const lexicon = Lexicon.build();
 /** The two stems' alternatives (the lexicon's equivalents come after them). */
 const edits = (query: string, known: (t: string) => boolean) =>
-  planQuery(query, 'en', lexicon, known).map((c) => c.alternatives.slice(0, 2).flatMap((a) => a.terms.map((t) => `${t.term}~${t.maxEdits}`)));
+  planQuery(query, 'en', lexicon, (t) => (known(t) ? 1 : 0)).map((c) => c.alternatives.slice(0, 2).flatMap((a) => a.terms.map((t) => `${t.term}~${t.maxEdits}`)));
 
 describe('planQuery', () => {
   it('reads a word through typo expansions only when none of its stems is in the index', () => {
@@ -18,5 +19,17 @@ describe('planQuery', () => {
     // « ministry » → « ministère » (stem « minister »): neither stem of « ministry » needs to be in the index.
     expect(edits('ministry.', (t) => t === 'minister')).toEqual([['ministri~0', 'ministry~0']]);
     expect(edits('ministry.', () => false)).toEqual([['ministri~1', 'ministry~1']]);
+  });
+
+  it('reads a French verb plural Snowball leaves whole through its base, when the documents use the base more', () => {
+    const terms = (query: string, df: Record<string, number>) =>
+      planQuery(query, 'fr', lexicon, (t) => df[t] ?? 0).flatMap((c) => c.alternatives.map((a) => a.terms.map((t) => t.term).join(' ')));
+    expect(frenchVerbBase('utilisent')).toBe('utilis');
+    expect(frenchVerbBase('gouvernement')).toBeUndefined();
+    expect(terms('privilégient.', { privilegient: 3, privileg: 40 })).toContain('privileg');
+    expect(terms('privilégient.', { privilegient: 40, privileg: 3 })).not.toContain('privileg');
+    // « agent » is a noun: its base « age » is not read, however frequent (no base for it at all here).
+    expect(frenchVerbBase('agent')).toBeUndefined();
+    expect(terms('patient.', { patient: 12, pat: 0 })).not.toContain('pat');
   });
 });
