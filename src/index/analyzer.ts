@@ -11,7 +11,7 @@ import type { Lang } from '../ingest/types.js';
 import { englishStopwords, frenchStopwords, stemEn, stemFr } from '../text/natural.js';
 
 /** Bump whenever the terms produced for some text change: older artifacts are then refused. */
-export const ANALYZER_VERSION = 'rapporteur-analyzer-1';
+export const ANALYZER_VERSION = 'rapporteur-analyzer-2';
 
 /**
  * Tokens: thousands written with spaces (`1 140`, `12 000,5`), decimals (`2,5`, `2.5`),
@@ -31,6 +31,9 @@ const EXTRA_STOPWORDS = (
   'lesquelles ça etc si peut peuvent doit doivent ' +
   'will shall may whose yes not nor via upon also its it ll ve re'
 ).split(' ');
+
+/** Words after which « an » is the French noun (a year), not the English article. */
+const YEAR_BEFORE = new Set(['par', 'un', 'chaque', 'dernier', 'premier', 'prochain', 'cet', 'demi']);
 
 /** Accent folding: combining marks removed; ligatures spelled out. */
 export function foldAccents(word: string): string {
@@ -111,9 +114,17 @@ export function frenchVerbBase(word: string): string | undefined {
  */
 export function words(text: string): string[] {
   const out: string[] = [];
+  let previous = '';
   for (const token of tokenize(text)) {
     for (const w of stripElision(token)) {
+      const before = previous;
+      previous = w;
       if (w.length < 2 && !hasDigit(w)) continue;
+      // French « an » (year) is the English article to the stopword list: « par an », « un an », « 1 an » keep it.
+      if (w === 'an' && (YEAR_BEFORE.has(before) || hasDigit(before))) {
+        out.push(w);
+        continue;
+      }
       if (STOPWORDS.has(w)) continue;
       const folded = foldAccents(w);
       if (STOPWORDS.has(folded)) continue;

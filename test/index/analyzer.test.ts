@@ -32,6 +32,14 @@ describe('analyzer', () => {
     expect(words('ou etait meme')).toEqual([]);
   });
 
+  it('keeps the French « an » (a year) that the English stopword list would drop', () => {
+    expect(words('4 500 € par an')).toEqual(['4500', 'an']);
+    expect(words('un an plus tard')).toEqual(['an', 'tard']);
+    expect(analyze('deux ans')).toContain('an');
+    // The English article stays a stopword.
+    expect(words('what is an EIG')).toEqual(['eig']);
+  });
+
   it('keeps numbers findable as one term', () => {
     expect(tokenize('1 140 agents')).toEqual(['1140', 'agents']);
     expect(tokenize('1\u202f140 agents')).toEqual(['1140', 'agents']);
