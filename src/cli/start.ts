@@ -41,14 +41,25 @@ const say = (text: string): void => void process.stderr.write(text + '\n');
 const trustProxy = (value: string): boolean | number | string =>
   value === 'true' ? true : value === 'false' ? false : /^\d+$/.test(value) ? Number(value) : value;
 
-async function ensureIndex(indexPath: string): Promise<boolean> {
-  if (existsSync(indexPath)) return true;
+/**
+ * The default index is built from corpus/ when missing, and rebuilt when an upgrade changed the analyzer
+ * (its terms would no longer match questions). An index named explicitly is only loaded: its corpus is unknown.
+ */
+async function ensureIndex(indexPath: string, isDefault: boolean): Promise<boolean> {
+  if (existsSync(indexPath)) {
+    if (!isDefault) return true;
+    const { ANALYZER_VERSION } = await import('../index/analyzer.js');
+    const { recordedAnalyzer } = await import('../index/artifact.js');
+    const recorded = await recordedAnalyzer(indexPath).catch(() => undefined);
+    if (recorded === undefined || recorded === ANALYZER_VERSION) return true;
+    say(`${indexPath} was built with analyzer "${recorded}"; this version uses "${ANALYZER_VERSION}": re-indexing corpus/…`);
+  }
   const root = resolve('corpus');
   if (!existsSync(root)) {
     say(`error: no index at ${indexPath} and no corpus/ folder to build one from`);
     return false;
   }
-  say(`No index at ${indexPath}: indexing ${root} first…`);
+  if (!existsSync(indexPath)) say(`No index at ${indexPath}: indexing ${root} first…`);
   const started = Date.now();
   // Loaded here, not at the top: usage errors and --help stay instant.
   const { ingestCorpus } = await import('../ingest/pipeline.js');
@@ -106,7 +117,7 @@ async function main(argv: string[]): Promise<number> {
     say(`error: RAPPORTEUR_WS_PER_CLIENT must be a whole number (0 disables), got "${perClient}"`);
     return 2;
   }
-  if (!(await ensureIndex(indexPath))) return 1;
+  if (!(await ensureIndex(indexPath, values.index === undefined && env.RAPPORTEUR_INDEX === undefined))) return 1;
 
   const { loadBot } = await import('../server/load-bot.js');
   const { startServer } = await import('../server/server.js');

@@ -72,7 +72,33 @@ function expandAll(stored: StoredPassage[]): Passage[] {
 }
 
 export function serializeArtifact(artifact: Artifact): string {
-  return JSON.stringify({ ...artifact, passages: compactAll(artifact.passages) });
+  // The versions first, so `recordedAnalyzer` reads them without parsing hundreds of megabytes.
+  const { format, formatVersion, analyzerVersion, ...rest } = artifact;
+  return JSON.stringify({ format, formatVersion, analyzerVersion, ...rest, passages: compactAll(artifact.passages) });
+}
+
+/**
+ * The analyzer version an artifact file records, read without parsing it: in its first bytes since
+ * `serializeArtifact` writes it there, further on in files written before (undefined if absent).
+ */
+export async function recordedAnalyzer(path: string): Promise<string | undefined> {
+  const pattern = /"analyzerVersion":"([^"]*)"/;
+  const chunk = 1 << 20;
+  const handle = await open(path, 'r');
+  try {
+    let tail = '';
+    for (let at = 0; ; at += chunk) {
+      const { buffer, bytesRead } = await handle.read(Buffer.alloc(chunk), 0, chunk, at);
+      if (!bytesRead) return undefined;
+      // The tail of the previous chunk, in case the field straddles two reads.
+      const text = tail + buffer.subarray(0, bytesRead).toString('latin1');
+      const found = pattern.exec(text)?.[1];
+      if (found !== undefined) return found;
+      tail = text.slice(-64);
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Writes `path.tmp-<pid>-<random>` beside `path`, flushes it to disk, then renames it over `path`. */

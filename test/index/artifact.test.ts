@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ANALYZER_VERSION } from '../../src/index/analyzer.js';
-import { buildArtifact, corpusFromArtifact, loadCorpus, readArtifact, saveArtifact } from '../../src/index/artifact.js';
+import { buildArtifact, corpusFromArtifact, loadCorpus, readArtifact, recordedAnalyzer, saveArtifact } from '../../src/index/artifact.js';
 import type { IngestedCorpus } from '../../src/index/types.js';
 import { knowledgeWithAcronym, passage } from './fixtures.js';
 
@@ -71,6 +71,20 @@ describe('artifact', () => {
     // Incremental ingestion can still read it.
     expect((await readArtifact(path)).analyzerVersion).toBe('older-analyzer');
     expect(ANALYZER_VERSION).not.toBe('older-analyzer');
+  });
+
+  it('tells which analyzer built a file without parsing it, whether the version is written first or last', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'index.json');
+    await saveArtifact(path, { ...buildArtifact(corpus()), analyzerVersion: 'older-analyzer' });
+    expect((await readFile(path, 'utf8')).slice(0, 120)).toContain('"analyzerVersion":"older-analyzer"');
+    expect(await recordedAnalyzer(path)).toBe('older-analyzer');
+    // Files written before the versions came first: the field is found further on.
+    const { analyzerVersion, ...rest } = buildArtifact(corpus());
+    await writeFile(path, JSON.stringify({ ...rest, filler: 'x'.repeat(3_000_000), analyzerVersion }));
+    expect(await recordedAnalyzer(path)).toBe(ANALYZER_VERSION);
+    await writeFile(path, '{"format":"rapporteur-index"}');
+    expect(await recordedAnalyzer(path)).toBeUndefined();
   });
 
   it('refuses older layouts and damaged postings, telling to re-run ingestion', async () => {
