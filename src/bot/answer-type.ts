@@ -8,8 +8,11 @@
 import type { Lang, Passage } from '../ingest/types.js';
 import { statesDate, statesEnd, statesFigure, statesReason } from './sentences.js';
 
-/** What the quote must state: a figure (combien), a date (quand), an end date (jusqu'à quand), a cause or purpose (pourquoi), a list (quels sont les). */
-export type Requirement = 'figure' | 'date' | 'end' | 'reason' | 'list' | undefined;
+/**
+ * What the quote must state: a figure (combien), a date (quand), an end date (jusqu'à quand), a cause or
+ * purpose (pourquoi), a list (quels sont les), someone's past (what they did before).
+ */
+export type Requirement = 'figure' | 'date' | 'end' | 'reason' | 'list' | 'background' | undefined;
 
 /** The unit a figure question's measure implies. */
 export type Unit = 'money' | 'percent' | 'duration';
@@ -30,6 +33,12 @@ const END_CUE =
 const WHY_CUE = /\b(?:pourquoi|why|pour quelle raison|for what reason|quelles? (?:est|sont) (?:la|les) raisons?|what (?:is|are) the reasons?)\b/;
 /** "Quels sont les facteurs…", "what are the obligations…": several things, often listed after an announcement. */
 const LIST_CUE = /^(?:quels|quelles) sont (?:les|des|ces) ([\p{L}-]+)|^(?:what|which) are the (?:[\p{L}-]+ )?([\p{L}-]+)/u;
+/** "Where did X work before…", « que faisait X avant de devenir EIG » ask about someone's past. */
+export const BACKGROUND_CUE =
+  /\b(?:before (?:she|he|they|becoming|joining)|previously|prior to|avant (?:de (?:devenir|rejoindre|integrer)|d'(?:etre|integrer))|auparavant|precedemment)\b/;
+/** Words that tell someone's past in a sentence (« ils étaient auparavant indépendants », "previously worked"). */
+const PAST = /(?<!\p{L})(?:auparavant|pr[ée]c[ée]demment|avant (?:de|d['’])|ancien(?:ne)?s?|(?:a|ont|avait|avaient) travaill[ée]|[ée]tai(?:t|ent)|parcours|carri[eè]res?|previously|formerly|before|used to|worked)(?!\p{L})/iu;
+export const statesBackground = (sentence: string): boolean => PAST.test(sentence);
 /** A question that opens by asking why. */
 const WHY_START = /^(?:et |and |mais |but )?(?:pourquoi|why|pour quelle raison|for what reason)\b/;
 /** The noun a count question counts ("combien de jours", "how many women"). */
@@ -57,11 +66,15 @@ export function answerType(folded: string, lang: Lang, analyze: (text: string, l
         ? 'date'
         : WHY_CUE.test(folded)
           ? 'reason'
-          : list
-            ? 'list'
-            : undefined;
-  // An end date not found, any date of the thing asked about is the next best answer.
-  const attempts: Requirement[] = need === 'end' ? ['end', 'date', undefined] : need ? [need, undefined] : [undefined];
+          : BACKGROUND_CUE.test(folded)
+            ? 'background'
+            : list
+              ? 'list'
+              : undefined;
+  // An end date not found, any date of the thing asked about is the next best answer. Someone's past is
+  // only told by a sentence about it: any other sentence naming them would answer something else.
+  const attempts: Requirement[] =
+    need === 'end' ? ['end', 'date', undefined] : need === 'background' ? ['background'] : need ? [need, undefined] : [undefined];
   if (need === 'list') {
     // The listed things: "6 facteurs de réussite" announces them.
     const counted = analyze(list?.[1] ?? list?.[2] ?? '', lang)[0];
@@ -105,6 +118,7 @@ export function meets(p: Passage, i: number, need: Requirement): boolean {
       end: p.sentences.map(statesEnd),
       reason: p.sentences.map(statesReason),
       list: p.sentences.map(statesList),
+      background: p.sentences.map(statesBackground),
     };
     needCache.set(p, flags);
   }

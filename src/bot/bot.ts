@@ -6,7 +6,7 @@
 import type { Lang } from '../ingest/types.js';
 import type { LoadedCorpus } from '../index/types.js';
 import { acronymMeaning, acronymTable, acronymText } from './acronyms.js';
-import { answerType, DATE_CUE, FIGURE_CUE, statesUnit, topicText } from './answer-type.js';
+import { answerType, BACKGROUND_CUE, DATE_CUE, FIGURE_CUE, statesUnit, topicText } from './answer-type.js';
 import { statesDate, statesFigure } from './sentences.js';
 import { buildCatalog, defiHandle } from './catalog.js';
 import { followUpIntent, isFollowUp, mergeSlots, remember, type Slots } from './conversation.js';
@@ -41,7 +41,6 @@ const DEFI_CUE = /\b(?:defis?|challenges?|projets?|projects?|propos\w*|port[ea]\
 const WHO_CUE = /\b(?:qui|who|quels? (?:eig|entrepreneu\w*|personnes?)|which (?:eig|entrepreneurs?|people)|equipe|team|membres?|members?)\b/;
 /** "Avec qui travaille X ?" asks for the people sharing X's défi, not for X's défi. */
 const TEAM_CUE = /\bavec qui\b|\bwith whom\b|\bwork\w* with\b|\bco-?equipi\w*|\bteam-?mates?\b|\bcoll[eè]gues?\b|\bcolleagues?\b/;
-const BACKGROUND_CUE = /\b(?:before (?:she|he|they|becoming|joining)|previously|prior to|avant (?:de (?:devenir|rejoindre|integrer)|d'(?:etre|integrer))|auparavant|precedemment)\b/;
 const MENTOR_CUE = /\bmentor\w*|\bencadr\w*|\bsupervis\w*/;
 
 /** Words naming the measure a figure question asks for: the figure itself answers them. */

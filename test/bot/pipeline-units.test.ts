@@ -2,7 +2,7 @@ import { frenchCognates } from '../../src/index/cognates.js';
 import { questionKind } from '../../src/bot/faq.js';
 import { indexTermTools } from '../../src/bot/terms.js';
 import { nameRuns } from '../../src/bot/question-terms.js';
-import { answerType, statesList, statesUnit, topicText } from '../../src/bot/answer-type.js';
+import { answerType, statesBackground, statesList, statesUnit, topicText } from '../../src/bot/answer-type.js';
 import { analyze } from '../../src/index/analyzer.js';
 import { beyondDocuments } from '../../src/bot/scope.js';
 import { describe, expect, it } from 'vitest';
@@ -235,6 +235,12 @@ describe('expected answer type', () => {
     expect(type('Combien de places la France a-t-elle gagnées ?').unit).toBeUndefined();
     expect(type('What proportion of EIGs ran training sessions?', 'en')).toMatchObject({ attempts: ['figure', undefined], unit: 'percent' });
     expect(type('Quelle part de la population est concernée par les affections de longue durée ?').unit).toBe('percent');
+    // Someone's past is told only by a sentence about it: no "any sentence" attempt after it.
+    expect(type('Where did Tiphaine work before she became an EIG?', 'en').attempts).toEqual(['background']);
+    expect(type('Que faisait-il avant de devenir EIG ?').attempts).toEqual(['background']);
+    expect(statesBackground('Tiphaine revient sur son parcours – de Dailymotion à EIG.')).toBe(true);
+    expect(statesBackground('Ils étaient auparavant indépendants.')).toBe(true);
+    expect(statesBackground('Elle travaille sur le défi Prévisecours.')).toBe(false);
     // A salary or a price is a sum of money, so a quote without one does not answer.
     expect(type('Quel est le salaire d’un juge des tutelles ?')).toMatchObject({ attempts: ['figure', undefined], unit: 'money' });
     expect(type('What is the price of a stamp?', 'en')).toMatchObject({ attempts: ['figure', undefined], unit: 'money' });
