@@ -23,7 +23,7 @@ describe('answer evaluation floors', () => {
     const f = figures(results);
     expect(results.length).toBeGreaterThanOrEqual(100);
     expect(f.accuracy).toBeGreaterThanOrEqual(0.9);
-    expect(f.falseFallbackRate).toBeLessThanOrEqual(0.055);
+    expect(f.falseFallbackRate).toBeLessThanOrEqual(0.05);
     expect(f.sourcePrecision).toBeGreaterThanOrEqual(0.8);
   });
   it('answers rule questions and follow-ups from the knowledge', () => {
@@ -39,8 +39,8 @@ describe('answer evaluation floors', () => {
   it('keeps the third blind batch (written without running the bot, since used to improve it) above its floor', () => {
     const f = figures(blind);
     expect(blind.length).toBe(40);
-    expect(f.accuracy).toBeGreaterThanOrEqual(0.65);
-    expect(f.fallbackOnOutOfScope).toBeGreaterThanOrEqual(0.9);
+    expect(f.accuracy).toBeGreaterThanOrEqual(0.8);
+    expect(f.fallbackOnOutOfScope).toBe(1);
   });
   it('answers small talk as small talk', () => {
     expect(results.filter((r) => r.question.kind === 'smalltalk').every((r) => r.correct)).toBe(true);
