@@ -8,6 +8,7 @@
  */
 import { type Alternative, Accumulators, type Hopeless, type Part, singleEntry } from './accumulators.js';
 import { finalScore, nextEssential, postings, probeIsCheaper, SAFETY, totalBound } from './bounds.js';
+import { Daat, MAX_CLAUSES } from './daat.js';
 import { TopK } from './top-k.js';
 import type { TermEntry } from './term-index.js';
 
@@ -28,11 +29,17 @@ export interface ResolvedClause {
   alternatives: { weight: number; terms: ResolvedTerm[] }[];
 }
 
+/** Postings from which document-at-a-time beats term-at-a-time (measured: see daat.ts). */
+const DAAT_POSTINGS = 30_000;
+
 export class Scorer extends Accumulators {
   /** Clauses scored for existing candidates only because of pruning, since creation (for tests and benches). */
   prunedClauses = 0;
   /** Queries whose clauses were read out of the canonical order, then rescored (for tests). */
   reorderedQueries = 0;
+  /** Queries reading at least this many postings are scored document-at-a-time (daat.ts). */
+  daatFrom = DAAT_POSTINGS;
+  daat = new Daat();
 
   /**
    * The `limit` best passages accepted by `accept`, best first. With `prune` (MaxScore-style,
@@ -53,6 +60,9 @@ export class Scorer extends Accumulators {
     let nAll = 0;
     let pruning = false;
     let floor = 0;
+    if (prune && canonical.length <= MAX_CLAUSES && canonical.reduce((n, c) => n + postings(c), 0) >= this.daatFrom) {
+      return this.daat.top(canonical, accept, limit);
+    }
     const ubT = prune ? canonical.map((c) => totalBound(c, (t) => this.termBound(t))) : [];
     const ubC = canonical.map((c) => c.weight * Math.max(0, ...c.alternatives.map((a) => a.weight)));
     // The reading order, chosen as the floor rises (see nextEssential); clauses[ci..] are the clauses left.

@@ -7,6 +7,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PassageIndex } from '../../src/index/passage-index.js';
+import { Daat, type DaatStats } from '../../src/index/daat.js';
+import { WINDOW_SHIFT } from '../../src/index/daat-window.js';
 import type { SearchOptions } from '../../src/index/types.js';
 import type { Lang } from '../../src/ingest/types.js';
 import { benchQueries } from '../../bench/index-bench.js';
@@ -22,7 +24,8 @@ beforeAll(async () => {
 }, 300_000);
 
 /** The scorer's counters, read through the index's private scorer (a test-only view). */
-const scorer = () => (index as unknown as { scorer?: { hopelessPassages: number; reorderedQueries: number } }).scorer;
+const scorer = () =>
+  (index as unknown as { scorer?: { hopelessPassages: number; reorderedQueries: number; daatFrom: number; daat: Daat } }).scorer;
 /** Passages the scorer never listed. */
 const hopeless = (): number => scorer()?.hopelessPassages ?? 0;
 /** Queries read out of the canonical clause order. */
@@ -66,4 +69,43 @@ describe('pruned top-k scoring', () => {
       }
     }
   });
+});
+
+describe('document-at-a-time top-k (forced on every query of the small corpus)', () => {
+  const queries: { q: string; lang: Lang }[] = [...loadQuestions().map(({ q, lang }) => ({ q, lang })), ...benchQueries()];
+  /** Runs with every query on the document-at-a-time path, with windows of 2^shift passages. */
+  const forced = (shift: number | undefined, run: () => void): DaatStats => {
+    index.search('données', {});
+    const s = scorer();
+    if (!s) throw new Error('no scorer');
+    const [from, daat] = [s.daatFrom, s.daat];
+    s.daatFrom = 0;
+    s.daat = new Daat(shift);
+    try {
+      run();
+      return s.daat.stats;
+    } finally {
+      [s.daatFrom, s.daat] = [from, daat];
+    }
+  };
+
+  // The small corpus fits in one default window; windows of 64 passages also cross window edges and skip windows.
+  for (const shift of [undefined, 6]) {
+    it(`returns exactly the exhaustive results, with limits and filters (windows of 2^${shift ?? WINDOW_SHIFT})`, () => {
+      const stats = forced(shift, () => {
+        for (const [n, { q, lang }] of queries.entries()) {
+          const options: SearchOptions[] = [{ lang }];
+          if (n % 3 === 0) options.push({ lang, limit: 1 }, { lang, limit: 50 }, { lang, filters: { kind: 'article' } }, { lang, filters: { pathPrefix: 'reports/' }, limit: 3 });
+          for (const o of options) {
+            const { exhaustive, pruned } = both(q, o);
+            expect(pruned, `${q} ${JSON.stringify(o)}`).toEqual(exhaustive);
+          }
+        }
+      });
+      // The path was taken, and its bounds did cut: most candidates were never scored in full.
+      expect(stats.queries).toBeGreaterThan(queries.length);
+      expect(stats.scored).toBeLessThan(stats.candidates / 3);
+      if (shift) expect(stats.skipped).toBeGreaterThan(0);
+    });
+  }
 });

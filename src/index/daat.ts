@@ -1,0 +1,175 @@
+/**
+ * Document-at-a-time top-k for queries that read many postings (all clauses
+ * common), exact: same passages, scores, order and ties as the exhaustive scorer.
+ *
+ * A passage's score is (Σ clause scores) × (Σ clause coverages). Passages are
+ * visited in windows of consecutive numbers (daat-window.ts), in order, so the
+ * k-th best full score met so far, `floor`, is a lower bound of the final k-th;
+ * it starts high, from a few passages scored in full before the walk (the best
+ * posting of each list's best blocks, from the block maxima, block-max.ts).
+ *
+ * Per window, each list's most is the highest block maximum of its blocks in
+ * the window (-1: no posting there), and MaxScore splits the lists
+ * (daat-partition.ts): those of least bound that together cannot lift a
+ * passage to the floor are non-essential, so only the essential ones bring
+ * candidates; a window without essential lists is skipped unread. The window
+ * then reads the essential lists (listing candidates) and the others (for the
+ * candidates only), giving each candidate an upper bound from the postings it
+ * holds: (Σ score × weights) × (Σ best coverage of the clauses it appears in).
+ * Only a candidate whose bound reaches the floor is scored exactly, each clause
+ * probed by galloping cursors (daat-plan.ts) and summed in the canonical clause
+ * order with the exhaustive scorer's operations.
+ *
+ * Measured at 100× (313,500 passages): the bounds are loose for a product of
+ * sums (a list's block maxima are near its best BM25 score, and the lists left
+ * non-essential add up to almost the floor), so few lists turn non-essential
+ * and nearly every posting is still read; but 1 candidate in ~130 is scored in
+ * full, and a posting read into a window's cached arrays costs a fraction of
+ * one added into corpus-long accumulators. Below DAAT_POSTINGS the
+ * term-at-a-time scorer stays faster (one window of setup for little work).
+ */
+import { finalScore, SAFETY } from './bounds.js';
+import { BLOCK_SHIFT } from './block-max.js';
+import { DaatPlan, END } from './daat-plan.js';
+import { Partition } from './daat-partition.js';
+import { coverOf, Window } from './daat-window.js';
+import type { ResolvedClause } from './scorer.js';
+import { TopK } from './top-k.js';
+
+/** Counters for tests and benches, since creation. */
+export interface DaatStats {
+  queries: number;
+  /** Windows read, and windows skipped for having no essential list. */
+  windows: number;
+  skipped: number;
+  /** Passages met in the essential lists, and those whose bound reached the floor (scored exactly). */
+  candidates: number;
+  scored: number;
+}
+
+/** Blocks per list whose best passage seeds the floor. */
+const SEED_BLOCKS = 2;
+/** Clauses a query may have on this path (one bit each per candidate). */
+export const MAX_CLAUSES = 32;
+
+export class Daat {
+  readonly stats: DaatStats = { queries: 0, windows: 0, skipped: 0, candidates: 0, scored: 0 };
+  readonly window: Window;
+
+  constructor(windowShift?: number) {
+    this.window = new Window(windowShift);
+  }
+
+  top(canonical: ResolvedClause[], accept: (doc: number) => boolean, limit: number): { doc: number; score: number }[] {
+    const plan = new DaatPlan(canonical);
+    const weight = Float64Array.from(canonical, (c) => c.weight);
+    const cover = Float64Array.from(canonical, (c) => c.weight * Math.max(0, ...c.alternatives.map((a) => a.weight)));
+    const restricted = canonical.map((c) => c.restrict === true);
+    const split = new Partition(plan, restricted, weight);
+    const most = new Float64Array(plan.cursorCount);
+    const free = canonical.map((_, i) => i).filter((i) => !restricted[i]);
+    const freeCursors = Int32Array.from(new Set(free.flatMap((j) => [...(plan.clauseCursors[j] as Int32Array)])));
+    const { stats, window } = this;
+    const { bits, boundT, clauses } = window;
+    const { cur } = plan;
+    stats.queries++;
+    let floor = seedFloor(plan, canonical, free, accept, limit);
+    const top = new TopK(limit);
+    let lo = END;
+    for (const k of freeCursors) if ((cur[k] as number) < lo) lo = cur[k] as number;
+    while (lo < END) {
+      const hi = lo + window.size;
+      for (let k = 0; k < most.length; k++) most[k] = plan.windowMax(k, lo, hi);
+      split.split(most, floor);
+      const { order, nonEssential } = split;
+      if (nonEssential === order.length) stats.skipped++;
+      else {
+        stats.windows++;
+        window.start(lo);
+        for (let i = nonEssential; i < order.length; i++) window.add(plan, order[i] as number, true);
+        for (let i = nonEssential - 1; i >= 0; i--) if ((split.bound[order[i] as number] as number) >= 0) window.add(plan, order[i] as number, false);
+        for (let word = 0; word < bits.length; word++) {
+          let m = bits[word] as number;
+          while (m !== 0) {
+            const low = m & -m;
+            m ^= low;
+            const i = (word << 5) | (31 - Math.clz32(low));
+            stats.candidates++;
+            if ((boundT[i] as number) * coverOf(clauses[i] as number, cover) * SAFETY < floor || !accept(lo + i)) continue;
+            stats.scored++;
+            const score = exact(plan, lo + i, weight);
+            if (score > 0) {
+              top.add(lo + i, score);
+              if (top.floor > floor) floor = top.floor;
+            }
+          }
+        }
+      }
+      // The next window starts at the first passage of a free clause from `hi` on.
+      lo = END;
+      for (let i = 0; i < freeCursors.length; i++) {
+        const k = freeCursors[i] as number;
+        plan.seek(k, hi);
+        if ((cur[k] as number) < lo) lo = cur[k] as number;
+      }
+    }
+    const out: { doc: number; score: number }[] = [];
+    for (let i = 0; i < top.size; i++) out.push({ doc: top.docs[i] as number, score: top.scores[i] as number });
+    return out;
+  }
+}
+
+/** Passage `d`'s score, every clause probed, summed in the canonical order as the exhaustive scorer does. */
+function exact(plan: DaatPlan, d: number, weight: Float64Array): number {
+  let total = 0;
+  let covered = 0;
+  for (let j = 0; j < weight.length; j++) {
+    plan.probe(j, d);
+    total = total + plan.best;
+    covered = covered + plan.cover * (weight[j] as number);
+  }
+  return total * covered;
+}
+
+/**
+ * A lower bound of the final k-th score: the k-th best full score of a few passages, the
+ * best posting of each list's best blocks (0 when fewer than k are accepted).
+ */
+function seedFloor(plan: DaatPlan, canonical: ResolvedClause[], free: number[], accept: (doc: number) => boolean, limit: number): number {
+  const seen = new Set<number>();
+  const top = new TopK(limit);
+  for (const j of free) {
+    for (const k of plan.clauseCursors[j] as Int32Array) {
+      const maxes = plan.maxes[k] as Float32Array;
+      const docs = plan.docs[k] as Int32Array;
+      const scores = plan.scores[k] as Float32Array;
+      const blocks = bestBlocks(maxes, SEED_BLOCKS);
+      for (const b of blocks) {
+        let at = b << BLOCK_SHIFT;
+        for (let i = at + 1, end = Math.min(docs.length, (b + 1) << BLOCK_SHIFT); i < end; i++) if ((scores[i] as number) > (scores[at] as number)) at = i;
+        const d = docs[at] as number;
+        if (seen.has(d)) continue;
+        seen.add(d);
+        if (!accept(d)) continue;
+        const s = finalScore(canonical, 0, d, 0, 0);
+        if (s > 0) top.add(d, s);
+      }
+    }
+  }
+  return top.floor;
+}
+
+/** Positions of the `m` highest values (fewer when shorter). */
+function bestBlocks(maxes: Float32Array, m: number): number[] {
+  const out: number[] = [];
+  for (let b = 0; b < maxes.length; b++) {
+    const v = maxes[b] as number;
+    let i = out.length;
+    while (i > 0 && (maxes[out[i - 1] as number] as number) < v) i--;
+    if (i < m) {
+      out.splice(i, 0, b);
+      if (out.length > m) out.pop();
+    }
+  }
+  return out;
+}
