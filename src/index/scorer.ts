@@ -30,7 +30,7 @@ export interface ResolvedClause {
 }
 
 /** Postings from which document-at-a-time beats term-at-a-time (measured: see daat.ts). */
-const DAAT_POSTINGS = 30_000;
+const DAAT_POSTINGS = 10_000;
 
 export class Scorer extends Accumulators {
   /** Clauses scored for existing candidates only because of pruning, since creation (for tests and benches). */
