@@ -126,14 +126,6 @@ export class DaatPlan {
     this.cur[k] = hi < len ? (docs[hi] as number) : END;
   }
 
-  /** Moves cursor `k` one posting on. */
-  step(k: number): void {
-    const p = (this.pos[k] as number) + 1;
-    const docs = this.docs[k] as Int32Array;
-    this.pos[k] = p;
-    this.cur[k] = p < docs.length ? (docs[p] as number) : END;
-  }
-
   /** The highest score of cursor `k`'s blocks that may hold a passage in [lo, hi) (-1: none). */
   windowMax(k: number, lo: number, hi: number): number {
     const docs = this.docs[k] as Int32Array;
