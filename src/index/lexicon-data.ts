@@ -808,7 +808,7 @@ export const LEXICON_LINES: readonly string[] = [
   'phone, telephone, hotline, helpline, call centre, call center | téléphone, centre d’appels, plateforme téléphonique',
   'online | en ligne',
   'file, files | fichier, fichiers',
-  'case file, case files | dossier, dossiers',
+  'case file, case files, cases, caseload | dossier, dossiers',
   'word, words | mot, mots',
   'keyword, keywords | mot-clé, mots-clés',
   'search, searches, searching | rechercher, recherche, chercher',
