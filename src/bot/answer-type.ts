@@ -10,12 +10,12 @@ import { statesDate, statesEnd, statesFigure, statesReason } from './sentences.j
 
 /**
  * What the quote must state: a figure (combien), a date (quand), an end date (jusqu'à quand), a cause or
- * purpose (pourquoi), a list (quels sont les), someone's past (what they did before).
+ * purpose (pourquoi), a list (quels sont les), someone's past (what they did before), a frequency (how often).
  */
-export type Requirement = 'figure' | 'date' | 'end' | 'reason' | 'list' | 'background' | undefined;
+export type Requirement = 'figure' | 'date' | 'end' | 'reason' | 'list' | 'background' | 'frequency' | undefined;
 
 /** The unit a figure question's measure implies. */
-export type Unit = 'money' | 'percent' | 'duration';
+export type Unit = 'money' | 'percent' | 'duration' | 'threshold';
 
 export interface AnswerType {
   /** Requirements to try in order, the last one `undefined` (any quote). */
@@ -25,20 +25,32 @@ export interface AnswerType {
   unit?: Unit;
 }
 
-export const FIGURE_CUE =
-  /\b(?:combien|how many|how much|how long|how old|what age|quel age|nombre|number of|montant|amount|cout\w*|cost\w*|budget|salaires?|remunerations?|prix|salar(?:y|ies)|wages?|price|taux|rate|pourcentage|percentage|part de|share of|proportion|quelle part|what share|duree|(?:what|which|quel(?:le)?s?) (?:\w+ )?(?:size|threshold|seuil|taille))\b/;
+/** Question forms asking for a figure. */
+const FIGURE_FORM = /\b(?:combien|how many|how much|how long|how old|what age|quel age)\b/;
+/** Measure nouns: a question naming one asks for a figure, unless its form asks for a date (« Quand le budget… »). */
+const MEASURE_NOUN =
+  /\b(?:nombre|number of|montant|amount|cout\w*|cost\w*|budget|salaires?|remunerations?|salar(?:y|ies)|wages?|price|taux|rate|pourcentage|percentage|part de|share of|proportion|quelle part|what share|duree|(?:what|which|quel(?:le)?s?) (?:\w+ )?(?:size|threshold|seuil|taille))\b/;
+export const FIGURE_CUE = new RegExp(`${FIGURE_FORM.source}|${MEASURE_NOUN.source}`);
+/** "How often", « à quelle fréquence »: a frequency answers. */
+const FREQUENCY_CUE = /\b(?:how often|how frequently|at what frequency|a quelle frequence|tous les combien)\b/;
 export const DATE_CUE = /\b(?:quand|when|en quelle annee|in what year|which year|what year|quelle date|what date|depuis quand|since when|a quelle date)\b/;
 const END_CUE =
   /\b(?:jusqu'?a quand|until when|date limite|deadline|avant quelle date|by (?:what|which) date|quand (?:se termine|prend fin|s'acheve|ferme|cloture)|when does .* (?:end|close))\b/;
 const WHY_CUE = /\b(?:pourquoi|why|pour quelle raison|for what reason|quelles? (?:est|sont) (?:la|les) raisons?|what (?:is|are) the reasons?)\b/;
 /** "Quels sont les facteurs…", "what are the obligations…": several things, often listed after an announcement. */
 const LIST_CUE = /^(?:quels|quelles) sont (?:les|des|ces) ([\p{L}-]+)|^(?:what|which) are the (?:[\p{L}-]+ )?([\p{L}-]+)/u;
-/** "Where did X work before…", « que faisait X avant de devenir EIG » ask about someone's past. */
+/** "Where did X work before…", « que faisait X avant de devenir EIG » ask about someone's past… */
 export const BACKGROUND_CUE =
   /\b(?:before (?:she|he|they|becoming|joining)|previously|prior to|avant (?:de (?:devenir|rejoindre|integrer)|d'(?:etre|integrer))|auparavant|precedemment)\b/;
+/** …when they ask about work ("What did the Court previously recommend?" does not). */
+const WORK_CUE = /\b(?:travaill\w*|faisai(?:t|ent)|work\w*|do(?:ing)? before|careers?|carrieres?|parcours|jobs?|emplois?|metiers?|background)\b/;
 /** Words that tell someone's past in a sentence (« ils étaient auparavant indépendants », "previously worked"). */
-const PAST = /(?<!\p{L})(?:auparavant|pr[ée]c[ée]demment|avant (?:de|d['’])|ancien(?:ne)?s?|(?:a|ont|avait|avaient) travaill[ée]|[ée]tai(?:t|ent)|parcours|carri[eè]res?|previously|formerly|before|used to|worked)(?!\p{L})/iu;
+const PAST = /(?<!\p{L})(?:auparavant|pr[ée]c[ée]demment|avant (?:de|d['’])|ancien(?:ne)?s?|(?:a|ont|avait|avaient) travaill[ée]|parcours|carri[eè]res?|previously|formerly|used to|worked)(?!\p{L})/iu;
 export const statesBackground = (sentence: string): boolean => PAST.test(sentence);
+/** Words that tell how often (« toutes les deux semaines », « une fois par mois », "weekly"). */
+const OFTEN =
+  /(?<!\p{L})(?:chaque (?:jour|semaine|mois|ann[ée]e|trimestre|lundi|mardi|mercredi|jeudi|vendredi)|tou(?:s|tes) les (?:\p{L}+ )?(?:jours|semaines|mois|ans|ann[ée]es|lundis|mardis|mercredis|jeudis|vendredis)|(?:une|deux|trois|quatre|\d+) fois par|par (?:jour|semaine|mois|an|trimestre)|hebdomadaires?|mensuel(?:le)?s?|quotidien(?:ne)?s?|bimensuel(?:le)?s?|trimestriel(?:le)?s?|weekly|monthly|daily|fortnightly|every (?:\p{L}+ )?(?:day|week|month|year|fortnight)|(?:once|twice|\d+ times) (?:a|per) (?:day|week|month|year))(?!\p{L})/iu;
+export const statesFrequency = (sentence: string): boolean => OFTEN.test(sentence);
 /** A question that opens by asking why. */
 const WHY_START = /^(?:et |and |mais |but )?(?:pourquoi|why|pour quelle raison|for what reason)\b/;
 /** The noun a count question counts ("combien de jours", "how many women"). */
@@ -48,6 +60,8 @@ const UNIT_CUES: [Unit, RegExp][] = [
   // An age is a number of years: « jusqu'à l'âge de 25 ans ».
   ['duration', /\b(?:combien de temps|how long|duree|pendant combien|for how long|quel age|what age|how old)\b/],
   ['percent', /\b(?:pourcentage|taux|proportion|percentage|rate|quelle part|what share)\b/],
+  // A threshold is a figure past which something applies: « plus de 3 500 habitants ».
+  ['threshold', /\b(?:seuils?|thresholds?|a partir de (?:quel|combien)|from (?:what|which|how many))\b/],
   ['money', /\b(?:cout\w*|montant|prix|budget|salaire|remuner\w*|combien gagn\w*|depens\w*|financ\w*|subvention|cost\w*|price|amount|salary|wages?|earn\w*|paid|spen[dt]\w*|fund\w*|grant)\b/],
 ];
 
@@ -58,23 +72,27 @@ export function answerType(folded: string, lang: Lang, analyze: (text: string, l
   const why = WHY_START.test(folded);
   const need: Requirement = why
     ? 'reason'
-    : FIGURE_CUE.test(folded)
-    ? 'figure'
-    : END_CUE.test(folded)
-      ? 'end'
-      : DATE_CUE.test(folded)
-        ? 'date'
-        : WHY_CUE.test(folded)
-          ? 'reason'
-          : BACKGROUND_CUE.test(folded)
-            ? 'background'
-            : list
-              ? 'list'
-              : undefined;
-  // An end date not found, any date of the thing asked about is the next best answer. Someone's past is
-  // only told by a sentence about it: any other sentence naming them would answer something else.
+    : FIGURE_FORM.test(folded)
+      ? 'figure'
+      : FREQUENCY_CUE.test(folded)
+        ? 'frequency'
+        : END_CUE.test(folded)
+          ? 'end'
+          : DATE_CUE.test(folded)
+            ? 'date'
+            : MEASURE_NOUN.test(folded)
+              ? 'figure'
+              : WHY_CUE.test(folded)
+                ? 'reason'
+                : BACKGROUND_CUE.test(folded) && WORK_CUE.test(folded)
+                  ? 'background'
+                  : list
+                    ? 'list'
+                    : undefined;
+  // An end date not found, any date of the thing asked about is the next best answer. Someone's past or
+  // how often something happens is only told by a sentence saying it: any other would answer something else.
   const attempts: Requirement[] =
-    need === 'end' ? ['end', 'date', undefined] : need === 'background' ? ['background'] : need ? [need, undefined] : [undefined];
+    need === 'end' ? ['end', 'date', undefined] : need === 'background' || need === 'frequency' ? [need] : need ? [need, undefined] : [undefined];
   if (need === 'list') {
     // The listed things: "6 facteurs de réussite" announces them.
     const counted = analyze(list?.[1] ?? list?.[2] ?? '', lang)[0];
@@ -96,6 +114,7 @@ const UNIT_TEXT: Record<Unit, RegExp> = {
   money: /\d\s*(?:€|euros?\b|m€|md€|k€|millions? d'euros|milliards? d'euros|\$|dollars?\b)|[€$]\s*\d/i,
   percent: /\d\s*(?:%|pour ?cent|percent|points?\b)/i,
   duration: /\d\s*(?:minutes?|min\b|heures?|h\b|hours?|jours?|days?|semaines?|weeks?|mois\b|months?|ans\b|années|years?)/i,
+  threshold: /(?:plus d['e’]|moins d['e’]|au moins|au-del[àa] d['e’]|[àa] partir d['e’]|sup[ée]rieure? [àa]|inf[ée]rieure? [àa]|more than|less than|fewer than|at least|over|above|below|under)\s*\d/i,
 };
 
 /** Does the sentence state a figure in the unit? */
@@ -119,6 +138,7 @@ export function meets(p: Passage, i: number, need: Requirement): boolean {
       reason: p.sentences.map(statesReason),
       list: p.sentences.map(statesList),
       background: p.sentences.map(statesBackground),
+      frequency: p.sentences.map(statesFrequency),
     };
     needCache.set(p, flags);
   }
@@ -131,12 +151,17 @@ export function meets(p: Passage, i: number, need: Requirement): boolean {
  * Letter lookarounds, not \b, which ignores accented letters (« À quelle date »).
  */
 const TYPE_WORDS =
-  /(?<!\p{L})(?:how long|for how long|how (?:big|large|often|frequently)|(?<=(?:what|which|quel(?:le)?s?) (?:\p{L}+ )?)(?:size|threshold|seuil|taille)|(?:à|a) quelle fr[ée]quence|tous les combien|combien de temps|pendant combien de temps|en quelle ann[ée]e|(?:in )?(?:what|which) year|quelle ann[ée]e|(?:à|a) quelle date|quelle date|(?:on )?what date|which date)(?!\p{L})/giu;
+  /(?<!\p{L})(?:how long|for how long|how (?:often|frequently)|at what frequency|(?<=(?:what|which|quel(?:le)?s?) (?:\p{L}+ )?)(?:size|threshold|seuil|taille)|(?:à|a) quelle fr[ée]quence|tous les combien|combien de temps|pendant combien de temps|en quelle ann[ée]e|(?:in )?(?:what|which) year|quelle ann[ée]e|(?:à|a) quelle date|quelle date|(?:on )?what date|which date)(?!\p{L})/giu;
 
 /** In a duration question, the verb of lasting ("dure", "a duré", "last") only says it is one. */
 const DURATION = /\b(?:how long|combien de (?:temps|jours|mois|semaines|heures|minutes|ann[ée]es)|dur[ée]e)\b/iu;
 const LASTING = /\b(?:a |ont )?(?:dur[ée]e?s?|dure|durent|durait|duraient|durera|last|lasts|lasted)(?![\p{L}-])/giu;
 
+/** In a figure question, "per year" says the figure is yearly: « par an » is in many sentences stating another one. */
+const PER_YEAR = /(?<!\p{L})(?:par an|chaque ann[ée]e|par ann[ée]e|per year|each year|every year|a year|annually|yearly)(?!\p{L})/giu;
+
 /** The question without its answer-type words. */
-export const topicText = (question: string): string =>
-  (DURATION.test(question) ? question.replace(LASTING, ' ') : question).replace(TYPE_WORDS, ' ').replace(/\s+/g, ' ').trim();
+export function topicText(question: string, need?: Requirement): string {
+  const text = (DURATION.test(question) ? question.replace(LASTING, ' ') : question).replace(TYPE_WORDS, ' ');
+  return (need === 'figure' ? text.replace(PER_YEAR, ' ') : text).replace(/\s+/g, ' ').trim();
+}

@@ -157,7 +157,7 @@ export function createBot(corpus: LoadedCorpus, options: BotOptions = {}): Bot {
   function retrievalStep(text: string, lang: Lang, subject: Set<string>, session?: Session): Answer | undefined {
     const folded = fold(text);
     const { attempts, counted, unit } = answerType(folded, lang, tools.analyze);
-    const results = retrieve(topicText(text), lang, corpus.index, tools, frame, attempts, { subject, minConfidence: RETRIEVAL_MIN, measure, counted, unit, light: lang === 'en' ? verbs : undefined });
+    const results = retrieve(topicText(text, attempts[0]), lang, corpus.index, tools, frame, attempts, { subject, minConfidence: RETRIEVAL_MIN, measure, counted, unit, light: lang === 'en' ? verbs : undefined });
     // A figure or date question answered without the requirement must still quote a figure or a date,
     // and « combien coûte » a sum of money, « quel taux » a rate, « combien de temps » a duration.
     const figure = (quote: string) => statesFigure(quote) && (!unit || statesUnit(quote, unit));

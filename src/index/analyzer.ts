@@ -120,8 +120,9 @@ export function words(text: string): string[] {
       const before = previous;
       previous = w;
       if (w.length < 2 && !hasDigit(w)) continue;
-      // French « an » (year) is the English article to the stopword list: « par an », « un an », « 1 an » keep it.
-      if (w === 'an' && (YEAR_BEFORE.has(before) || hasDigit(before))) {
+      // French « an » (year) is the English article to the stopword list: « par an », « un an », « l'an » keep it
+      // (not after a number: "in 2019 an audit" is English).
+      if (w === 'an' && (YEAR_BEFORE.has(before) || /^l['’]/u.test(token))) {
         out.push(w);
         continue;
       }

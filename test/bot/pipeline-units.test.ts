@@ -2,7 +2,7 @@ import { frenchCognates } from '../../src/index/cognates.js';
 import { questionKind } from '../../src/bot/faq.js';
 import { indexTermTools } from '../../src/bot/terms.js';
 import { nameRuns } from '../../src/bot/question-terms.js';
-import { answerType, statesBackground, statesList, statesUnit, topicText } from '../../src/bot/answer-type.js';
+import { answerType, statesBackground, statesFrequency, statesList, statesUnit, topicText } from '../../src/bot/answer-type.js';
 import { analyze } from '../../src/index/analyzer.js';
 import { beyondDocuments } from '../../src/bot/scope.js';
 import { describe, expect, it } from 'vitest';
@@ -93,7 +93,8 @@ describe('sentence scoring', () => {
     expect(statesFigure('La moitié des agents sont partis.')).toBe(true);
     expect(statesFigure('Le programme est piloté par Etalab.')).toBe(false);
     expect(statesFigure('Découvrez la 2ème promotion, lancée en 2018.')).toBe(false);
-    // A list item's number orders the list; a number after « de » still counts.
+    // A code article or a clause names a text; a list item's number orders the list; a number after « de » still counts.
+    expect(statesFigure('Au sens de l’article L. 300-2 du CRPA, 2° : les documents.')).toBe(false);
     expect(statesFigure('4.Au sein du ministère, la direction calcule la dotation : oui. 5.La commission priorise.')).toBe(false);
     expect(statesFigure('Le coût est de 12. Il augmente.')).toBe(true);
     expect(statesDate('Lancé en janvier.')).toBe(true);
@@ -240,13 +241,25 @@ describe('expected answer type', () => {
     expect(type('Que faisait-il avant de devenir EIG ?').attempts).toEqual(['background']);
     expect(statesBackground('Tiphaine revient sur son parcours – de Dailymotion à EIG.')).toBe(true);
     expect(statesBackground('Ils étaient auparavant indépendants.')).toBe(true);
+    expect(statesBackground('La Cour l’était déjà.')).toBe(false);
     expect(statesBackground('Elle travaille sur le défi Prévisecours.')).toBe(false);
     // A salary or a price is a sum of money, so a quote without one does not answer.
     expect(type('Quel est le salaire d’un juge des tutelles ?')).toMatchObject({ attempts: ['figure', undefined], unit: 'money' });
     expect(type('What is the price of a stamp?', 'en')).toMatchObject({ attempts: ['figure', undefined], unit: 'money' });
-    // A size or a threshold is a figure.
-    expect(type('From what population size must a council publish its algorithms?', 'en').attempts[0]).toBe('figure');
-    expect(type('À partir de quel seuil faut-il publier ?').attempts[0]).toBe('figure');
+    // A threshold is a figure past which something applies: « plus de 3500 habitants », not « 9h-13h ».
+    expect(type('À partir de quel seuil faut-il publier ?')).toMatchObject({ attempts: ['figure', undefined], unit: 'threshold' });
+    expect(statesUnit('Elle s’applique aux collectivités de plus de 3500 habitants.', 'threshold')).toBe(true);
+    expect(statesUnit('Mercredi 7 novembre, 9h-13h : pitch des projets.', 'threshold')).toBe(false);
+    // A measure noun asks for a figure, unless the question's form asks for a date.
+    expect(type('Quand le budget a-t-il été voté ?').attempts[0]).toBe('date');
+    expect(type('Depuis quand les salaires sont-ils gelés ?').attempts[0]).toBe('date');
+    // "How often" is answered only by a sentence saying how often.
+    expect(type('How often do the mentors meet?', 'en').attempts).toEqual(['frequency']);
+    expect(type('À quelle fréquence ont lieu les sessions ?').attempts).toEqual(['frequency']);
+    expect(statesFrequency('Des sessions seront organisées toutes les deux semaines.')).toBe(true);
+    expect(statesFrequency('Le bootcamp a eu lieu du 21 au 25 septembre 2020.')).toBe(false);
+    // "Previously" asks about someone's past only when it asks about their work.
+    expect(type('What did the Court previously recommend?', 'en').attempts).toEqual([undefined]);
     // An age is a figure in years.
     expect(type('Up to what age can you still do the JDC?', 'en')).toMatchObject({ attempts: ['figure', undefined], unit: 'duration' });
     expect(type('How long are the contracts?', 'en')).toMatchObject({ attempts: ['figure', undefined], unit: 'duration' });
@@ -273,8 +286,9 @@ describe('expected answer type', () => {
     // "How often" / « à quelle fréquence » ask for a frequency; "big" or « fréquence » are not what a passage says.
     expect(topicText('How often do the mentors meet?')).toBe('do the mentors meet?');
     expect(topicText('À quelle fréquence ont lieu les sessions ?')).toBe('ont lieu les sessions ?');
-    expect(topicText('How big is the IT department?')).toBe('is the IT department?');
-    expect(topicText('From what population size must a council publish?')).toBe('From what population must a council publish?');
+    // A figure question's "per year" says the figure is yearly; « par an » is in many sentences stating another one.
+    expect(topicText('Combien coûte la JDC par an ?', 'figure')).toBe('Combien coûte la JDC ?');
+    expect(topicText('Que se passe-t-il chaque année ?')).toBe('Que se passe-t-il chaque année ?');
     expect(topicText('Pourquoi la réforme dure-t-elle ?')).toBe('Pourquoi la réforme dure-t-elle ?');
   });
   it('recognises a figure in a unit', () => {

@@ -35,6 +35,8 @@ describe('analyzer', () => {
   it('keeps the French « an » (a year) that the English stopword list would drop', () => {
     expect(words('4 500 € par an')).toEqual(['4500', 'an']);
     expect(words('un an plus tard')).toEqual(['an', 'tard']);
+    expect(words("l'an dernier")).toEqual(['an', 'dernier']);
+    expect(words('in 2019 an audit')).toEqual(['2019', 'audit']);
     expect(analyze('deux ans')).toContain('an');
     // The English article stays a stopword.
     expect(words('what is an EIG')).toEqual(['eig']);
