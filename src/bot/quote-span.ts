@@ -16,9 +16,11 @@ import { neighbour } from './passage-terms.js';
 const CLOSED = /[.!?…;]["»”’)\]\s\d]*$/u;
 /**
  * Opens like the continuation of the previous sentence: a lowercase word (not a list item), or a pronoun
- * whose referent the previous sentence names (« Elle a travaillé chez… », "This figure…").
+ * whose referent the previous sentence names (« Elle a travaillé chez… »); not an impersonal « Il y a »,
+ * « Il faut », « Il est nécessaire de ».
  */
-const CONTINUES = /^(?:\p{Ll}|(?:Il|Elle|Ils|Elles|Celui-ci|Celle-ci|Ceux-ci|Celles-ci|Ce dernier|Cette dernière|He|She|They|It|This|These)(?![\p{L}-]))/u;
+const CONTINUES =
+  /^(?:\p{Ll}|(?:Il(?! (?:y a|n['’]y a|faut|s['’]agit|convient|existe|n['’]existe|en (?:va|est|résulte|ressort)|ressort|reste|apparaît|semble|importe|est (?:\p{L}+ )?(?:de|que|d['’])))|Elle|Ils|Elles|Celui-ci|Celle-ci|Ceux-ci|Celles-ci|Ce dernier|Cette dernière|He|She|They)(?![\p{L}-]))/u;
 /** At most this many sentences in a completed quote. */
 const MAX_SENTENCES = 4;
 /** A continuation is added only while the quote stays readable. */

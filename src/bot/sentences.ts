@@ -224,7 +224,7 @@ export function causeClause(sentence: string): { cause: string; rest: string } |
   const from = m.index + m[0].length + (/^\p{L}*['’]?/u.exec(sentence.slice(m.index + m[0].length))?.[0].length ?? 0);
   const stop = sentence.slice(from).search(/[,;:]/);
   const to = stop < 0 ? sentence.length : from + stop;
-  return { cause: sentence.slice(from, to), rest: sentence.slice(0, m.index) + ' ' + sentence.slice(to) };
+  return { cause: sentence.slice(from, to).trim(), rest: `${sentence.slice(0, m.index)} ${sentence.slice(to)}`.trim() };
 }
 
 /** Words that close a period: "jusqu'au 15 juin", "avant le", "date limite", "until", "by". */

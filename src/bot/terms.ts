@@ -57,8 +57,8 @@ export function indexTermTools(knowledge?: Knowledge, documentFrequency?: (term:
         const term = stem(w, lang);
         const forms = new Set([term, stem(w, other), ...lexicon.expandTerm(term, lang)]);
         // « utilisent » meets « utilisé » when the documents use the base more than the plural form.
-        const base = frenchVerbBase(w);
-        if (base && documentFrequency && documentFrequency(base) > documentFrequency(stem(w, 'fr'))) forms.add(base);
+        const base = lang === 'fr' && documentFrequency ? frenchVerbBase(w, documentFrequency) : undefined;
+        if (base) forms.add(base);
         const digits = NUMBER_WORDS[w];
         if (digits) forms.add(digits);
         for (const o of ORDINAL_FORMS[w] ?? []) {

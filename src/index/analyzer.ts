@@ -98,14 +98,15 @@ export function stem(word: string, lang: Lang): string {
 /**
  * The stem a French verb's third person plural would have without its ending: Snowball leaves
  * « utilisent », « proposent » as they are, apart from « utilisé », « proposer ». Undefined when the
- * word is not such a form (adverbs and nouns in -ment excluded). Nouns in -ent (« agent », « client »)
- * also give a base: a caller keeps it only when the documents use it more than the word itself.
+ * word is not such a form (adverbs and nouns in -ment excluded), or when the documents use the base
+ * no more than the word itself (`frequency`: the index's document frequency), which keeps nouns in
+ * -ent (« président », « patient ») to themselves.
  */
-export function frenchVerbBase(word: string): string | undefined {
+export function frenchVerbBase(word: string, frequency: (term: string) => number): string | undefined {
   if (word.length < 7 || !word.endsWith('ent') || word.endsWith('ment') || hasDigit(word)) return undefined;
   const own = stem(word, 'fr');
   const base = stem(word.slice(0, -2), 'fr');
-  return base !== own ? base : undefined;
+  return base !== own && frequency(base) > frequency(own) ? base : undefined;
 }
 
 /**

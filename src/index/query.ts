@@ -87,8 +87,9 @@ export function planQuery(query: string, lang: Lang | undefined, lexicon: Lexico
     for (const terms of match?.alternatives ?? []) {
       push({ weight: EQUIVALENT_WEIGHT, terms: terms.map((term) => ({ term, maxEdits: 0, prefix: false })) });
     }
-    const base = span === 1 ? frenchVerbBase(slice[0] as string) : undefined;
-    if (base && frequency(base) > frequency(stem(slice[0] as string, 'fr'))) {
+    // Only for a French (or unknown-language) question: English "consistent" is not « consister ».
+    const base = span === 1 && lang !== 'en' ? frenchVerbBase(slice[0] as string, frequency) : undefined;
+    if (base) {
       push({ weight: EQUIVALENT_WEIGHT, terms: [{ term: base, maxEdits: 0, prefix: false }] });
     }
     clauses.push({ span, alternatives });

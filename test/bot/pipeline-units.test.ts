@@ -113,11 +113,11 @@ describe('sentence scoring', () => {
     expect(statesReason('Les frais liés à l’informatique sont élevés.')).toBe(false);
     // The clause a connective of cause introduces, and the rest of the sentence (what it explains).
     expect(causeClause('Du fait de la baisse de l’activité des guichets, le nombre des bureaux s’accroît.')).toEqual({
-      cause: ' la baisse de l’activité des guichets',
-      rest: ' , le nombre des bureaux s’accroît.',
+      cause: 'la baisse de l’activité des guichets',
+      rest: ', le nombre des bureaux s’accroît.',
     });
     expect(causeClause('Une baisse de 25 % de l’activité, liée en particulier à la diminution du courrier.')?.cause).toBe(
-      ' la diminution du courrier.',
+      'la diminution du courrier.',
     );
     expect(causeClause('Le jury s’est tenu à distance.')).toBeUndefined();
     expect(statesEnd('L’appel à projets est ouvert jusqu’au vendredi 15 juin 2018, 17h00.')).toBe(true);

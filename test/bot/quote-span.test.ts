@@ -31,7 +31,10 @@ describe('quote completion', () => {
     expect(completeQuote(s, [1])).toEqual([0, 1]);
     // A name that merely begins like a pronoun is not one.
     expect(completeQuote(s, [2])).toEqual([2]);
-    expect(completeQuote(['The first year went well.', 'It ended in June.'], [1])).toEqual([0, 1]);
+    expect(completeQuote(['The first year went well.', 'They ended in June.'], [1])).toEqual([0, 1]);
+    // An impersonal « Il » stands for nothing before it.
+    expect(completeQuote(['Une phrase sans rapport.', 'Il y a des algorithmes non concernés.'], [1])).toEqual([1]);
+    expect(completeQuote(['Une phrase sans rapport.', 'Il est nécessaire de publier les règles.'], [1])).toEqual([1]);
   });
 
   it('stays within four sentences and a readable length', () => {

@@ -24,12 +24,14 @@ describe('planQuery', () => {
   it('reads a French verb plural Snowball leaves whole through its base, when the documents use the base more', () => {
     const terms = (query: string, df: Record<string, number>) =>
       planQuery(query, 'fr', lexicon, (t) => df[t] ?? 0).flatMap((c) => c.alternatives.map((a) => a.terms.map((t) => t.term).join(' ')));
-    expect(frenchVerbBase('utilisent')).toBe('utilis');
-    expect(frenchVerbBase('gouvernement')).toBeUndefined();
+    expect(frenchVerbBase('utilisent', (t) => (t === 'utilis' ? 9 : 1))).toBe('utilis');
+    expect(frenchVerbBase('utilisent', () => 1)).toBeUndefined();
+    expect(frenchVerbBase('gouvernement', () => 9)).toBeUndefined();
     expect(terms('privilégient.', { privilegient: 3, privileg: 40 })).toContain('privileg');
     expect(terms('privilégient.', { privilegient: 40, privileg: 3 })).not.toContain('privileg');
-    // « agent » is a noun: its base « age » is not read, however frequent (no base for it at all here).
-    expect(frenchVerbBase('agent')).toBeUndefined();
+    // « agent » is too short to be a verb form; an English question reads no French verb base.
+    expect(frenchVerbBase('agent', () => 9)).toBeUndefined();
+    expect(planQuery('privilégient.', 'en', lexicon, (t) => (t === 'privileg' ? 50 : 1)).flatMap((c) => c.alternatives.map((a) => a.terms[0]?.term))).not.toContain('privileg');
     expect(terms('patient.', { patient: 12, pat: 0 })).not.toContain('pat');
   });
 });
