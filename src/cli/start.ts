@@ -42,34 +42,37 @@ const trustProxy = (value: string): boolean | number | string =>
   value === 'true' ? true : value === 'false' ? false : /^\d+$/.test(value) ? Number(value) : value;
 
 /**
- * The default index is built from corpus/ when missing, and rebuilt when an upgrade changed the analyzer
- * (its terms would no longer match questions). An index named explicitly is only loaded: its corpus is unknown.
+ * The index is built from corpus/ when missing, and rebuilt from the folders it was built from when an
+ * upgrade changed the analyzer (its terms would no longer match questions; unchanged files are reused).
  */
-async function ensureIndex(indexPath: string, isDefault: boolean): Promise<boolean> {
+async function ensureIndex(indexPath: string): Promise<boolean> {
+  // Loaded here, not at the top: usage errors and --help stay instant.
+  const { ANALYZER_VERSION } = await import('../index/analyzer.js');
+  const { buildArtifact, readArtifact, recordedAnalyzer, saveArtifact } = await import('../index/artifact.js');
+  let roots = [resolve('corpus')];
+  let previous: Awaited<ReturnType<typeof readArtifact>> | undefined;
   if (existsSync(indexPath)) {
-    if (!isDefault) return true;
-    const { ANALYZER_VERSION } = await import('../index/analyzer.js');
-    const { recordedAnalyzer } = await import('../index/artifact.js');
     const recorded = await recordedAnalyzer(indexPath).catch(() => undefined);
     if (recorded === undefined || recorded === ANALYZER_VERSION) return true;
-    say(`${indexPath} was built with analyzer "${recorded}"; this version uses "${ANALYZER_VERSION}": re-indexing corpus/…`);
-  }
-  const root = resolve('corpus');
-  if (!existsSync(root)) {
-    say(`error: no index at ${indexPath} and no corpus/ folder to build one from`);
+    previous = await readArtifact(indexPath).catch(() => undefined);
+    if (!previous) return true; // loading it reports what is wrong
+    roots = previous.roots;
+    say(`${indexPath} was built with analyzer "${recorded}"; this version uses "${ANALYZER_VERSION}": re-indexing ${roots.join(', ')}…`);
+  } else say(`No index at ${indexPath}: indexing ${roots[0]} first…`);
+  const missing = roots.filter((r) => !existsSync(r));
+  if (missing.length) {
+    say(`error: cannot build ${indexPath}: no folder ${missing.join(', ')}`);
     return false;
   }
-  if (!existsSync(indexPath)) say(`No index at ${indexPath}: indexing ${root} first…`);
   const started = Date.now();
-  // Loaded here, not at the top: usage errors and --help stay instant.
   const { ingestCorpus } = await import('../ingest/pipeline.js');
-  const { buildArtifact, saveArtifact } = await import('../index/artifact.js');
   const corpus = await ingestCorpus({
-    roots: [root],
+    roots,
+    ...(previous ? { previous } : {}),
     onFile: (report, done, total) => say(`  [${done}/${total}] ${report.status.padEnd(7)} ${report.path}`),
   });
-  if (!corpus.files.some((f) => f.status === 'indexed')) {
-    say('error: none of the files under corpus/ could be indexed');
+  if (!corpus.documents.length) {
+    say(`error: none of the files under ${roots.join(', ')} could be indexed`);
     return false;
   }
   mkdirSync(dirname(resolve(indexPath)), { recursive: true });
@@ -117,7 +120,7 @@ async function main(argv: string[]): Promise<number> {
     say(`error: RAPPORTEUR_WS_PER_CLIENT must be a whole number (0 disables), got "${perClient}"`);
     return 2;
   }
-  if (!(await ensureIndex(indexPath, values.index === undefined && env.RAPPORTEUR_INDEX === undefined))) return 1;
+  if (!(await ensureIndex(indexPath))) return 1;
 
   const { loadBot } = await import('../server/load-bot.js');
   const { startServer } = await import('../server/server.js');

@@ -3,11 +3,12 @@
  * first, then serves the demo page, the API and the socket; it stops cleanly.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ANALYZER_VERSION } from '../../src/index/analyzer.js';
 import { connect, getJson, postJson, repoRoot } from './harness.js';
 
 const start = join(repoRoot, 'src/cli/start.ts');
@@ -63,6 +64,15 @@ describe('npm start', () => {
     server.child.kill('SIGTERM');
     const code = await new Promise((resolve) => server.child.once('exit', resolve));
     expect(code).toBe(0);
+
+    // After an upgrade that changed the analyzer, the index is rebuilt from the folders it was built from.
+    writeFileSync(index, readFileSync(index, 'utf8').replace(/"analyzerVersion":"[^"]*"/, '"analyzerVersion":"older-analyzer"'));
+    const again = run(['--index', index, '--port', '0']);
+    await again.url;
+    expect(again.stderr()).toMatch(/built with analyzer "older-analyzer".*re-indexing .*corpus/);
+    expect(readFileSync(index, 'utf8')).toContain(`"analyzerVersion":"${ANALYZER_VERSION}"`);
+    again.child.kill('SIGTERM');
+    await new Promise((resolve) => again.child.once('exit', resolve));
   });
 
   it('refuses bad options with a usage message', () => {
