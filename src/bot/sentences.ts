@@ -198,8 +198,9 @@ export const statesFigure = (sentence: string): boolean =>
     sentence
       .replace(DAY_OF_MONTH, ' ')
       .replace(LABELLED, ' ')
-      // A code article (« L. 300-2 », « R.311-3-1 ») or a clause (« 2° ») names a text, it does not count.
-      .replace(/(?<!\p{L})[LRD]\.?\s?\d+(?:-\d+)+|\d+\s?°/gu, ' ')
+      // A code article (« L. 300-2 », « R.311-3-1 »), a clause (« 2° ») or a reference numbered by its year
+      // (« Réf. : S 2016-0954 », « ordonnance n° 2015-1288 ») names a text, it does not count.
+      .replace(/(?<!\p{L})[LRD]\.?\s?\d+(?:-\d+)+|\d+\s?°|(?<![\d,.])(?:1[89]|20)\d\d-\d{3,}(?!\d)/gu, ' ')
       // A list item's number (« 4.Au sein du ministère », « 2) Les données ») orders, it does not count.
       .replace(/(?<=^\s*|[.:;!?]\s{0,3})\d{1,2}\s?[.)]\s*(?=\p{Lu})/gu, ' ')
       .replace(/\b(?:1[89]|20)\d\d\b|\b\d{1,2}(?:e|è|ème|eme|er|re|ère|nd|rd|th|st)\b/g, ''),

@@ -95,6 +95,8 @@ describe('sentence scoring', () => {
     expect(statesFigure('Découvrez la 2ème promotion, lancée en 2018.')).toBe(false);
     // A code article or a clause names a text; a list item's number orders the list; a number after « de » still counts.
     expect(statesFigure('Au sens de l’article L. 300-2 du CRPA, 2° : les documents.')).toBe(false);
+    expect(statesFigure('Réf. : S 2016-0954 Objet : la gestion des logements de fonction.')).toBe(false);
+    expect(statesFigure('Sur 548 logements de fonction attribués, 321 étaient domaniaux.')).toBe(true);
     expect(statesFigure('4.Au sein du ministère, la direction calcule la dotation : oui. 5.La commission priorise.')).toBe(false);
     expect(statesFigure('Le coût est de 12. Il augmente.')).toBe(true);
     expect(statesDate('Lancé en janvier.')).toBe(true);
