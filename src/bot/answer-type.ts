@@ -153,9 +153,9 @@ export function meets(p: Passage, i: number, need: Requirement): boolean {
 const TYPE_WORDS =
   /(?<!\p{L})(?:how long|for how long|how (?:often|frequently)|at what frequency|(?<=(?:what|which|quel(?:le)?s?) (?:\p{L}+ )?)(?:size|threshold|seuil|taille)|(?:à|a) quelle fr[ée]quence|tous les combien|combien de temps|pendant combien de temps|en quelle ann[ée]e|(?:in )?(?:what|which) year|quelle ann[ée]e|(?:à|a) quelle date|quelle date|(?:on )?what date|which date)(?!\p{L})/giu;
 
-/** In a duration question, the verb of lasting ("dure", "a duré", "last") only says it is one. */
+/** In a duration question, the verb of lasting ("dure", "a duré", "last", "spend" time) only says it is one. */
 const DURATION = /\b(?:how long|combien de (?:temps|jours|mois|semaines|heures|minutes|ann[ée]es)|dur[ée]e)\b/iu;
-const LASTING = /\b(?:a |ont )?(?:dur[ée]e?s?|dure|durent|durait|duraient|durera|last|lasts|lasted)(?![\p{L}-])/giu;
+const LASTING = /\b(?:a |ont )?(?:dur[ée]e?s?|dure|durent|durait|duraient|durera|last|lasts|lasted|spend|spends|spent|take|takes|took)(?![\p{L}-])/giu;
 
 /** In a figure question, "per year" says the figure is yearly: « par an » is in many sentences stating another one. */
 const PER_YEAR = /(?<!\p{L})(?:par an|chaque ann[ée]e|par ann[ée]e|per year|each year|every year|a year|annually|yearly)(?!\p{L})/giu;

@@ -282,6 +282,7 @@ describe('expected answer type', () => {
   });
   it('drops the words that only say which kind of statement answers', () => {
     expect(topicText('How long is the internship offered?')).toBe('is the internship offered?');
+    expect(topicText('How long do EIGs spend in their host administration?')).toBe('do EIGs in their host administration?');
     expect(topicText('En quelle année la mission Etalab a-t-elle été créée ?')).toBe('la mission Etalab a-t-elle été créée ?');
     expect(topicText('Combien de temps dure l’audition ?')).toBe('l’audition ?');
     expect(topicText('Combien de jours a duré le bootcamp ?')).toBe('Combien de jours le bootcamp ?');
