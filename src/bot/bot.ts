@@ -75,6 +75,16 @@ const FRAME_WORDS =
   // Indefinite quantifiers (« certains établissements », "various bodies") say which ones are meant, not what.
   'certain certains certaines plusieurs quelques various';
 
+/** Rules that answer about a person: their défis, their mentor. */
+const PERSON_INTENTS = new Set<Intent>(['defis_of_person', 'mentor_of']);
+/** Beginnings of the words that ask for a person's défis or mentor. */
+const PERSON_CUE = /^(?:defi|challeng|proj|travail|work|mentor|encadr|supervis|role|mission|sujet|eig|entrepreneu|promo|port|did|do)/;
+
+/** Question words that neither name the person nor ask for their défis or mentor, and that the rule's answer lacks. */
+function offTopicWords(residual: string[][], answerFolded: string): number {
+  return residual.filter((alts) => !alts.some((a) => PERSON_CUE.test(a) || answerFolded.includes(a))).length;
+}
+
 function allowedIntents(e: Entities, folded: string): Intent[] {
   const allowed: Intent[] = [];
   // "Combien de défis…" / "when…" want the figure or date the documents state, not a list.
@@ -150,6 +160,9 @@ export function createBot(corpus: LoadedCorpus, options: BotOptions = {}): Bot {
     if (!intent) return undefined;
     const result = answerRule(catalog, intent, slots, lang);
     if (!result) return undefined;
+    // A question naming a person but asking something else ("Which Emacs add-on does X maintain?",
+    // « Quelle conférence X a-t-il organisée avec son mentor ? ») is not answered by X's défis or mentor.
+    if (PERSON_INTENTS.has(intent) && offTopicWords(e.residual, fold(result.text)) >= 2) return undefined;
     remember(session, lang, intent, slots);
     return reply(lang, { answer: result.text, kind: 'rule', intent, confidence: result.confidence, sources: toSources(result.facts, url) });
   }

@@ -43,6 +43,10 @@ describe('rules over a hand-built knowledge', () => {
     // A person's past is not their défi: the text answers it, or nothing does.
     expect(bot.answer('Where did Octave Brindamour work before he became an EIG?').intent).not.toBe('defis_of_person');
     expect(bot.answer('Où travaillait Zoé Martinvalet avant de devenir EIG ?').intent).not.toBe('defis_of_person');
+    // A question naming a person but asking about something else is not answered by their défis or mentor.
+    expect(bot.answer('Which Emacs add-on does Octave Brindamour maintain?').intent).not.toBe('defis_of_person');
+    expect(bot.answer('Quelle conférence Zoé Martinvalet a-t-elle organisée avec son mentor ?').intent).not.toBe('mentor_of');
+    expect(bot.answer('Sur quels projets Octave Brindamour a-t-il travaillé ?').intent).toBe('defis_of_person');
   });
   it('lists the défis of a promotion or a year', () => {
     const p = bot.answer('Quels sont les défis de la promotion 7 ?');
