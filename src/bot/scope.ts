@@ -27,7 +27,13 @@ const RECORDS =
   "mots? de passe|passwords?|comptes?|accounts?|cartes?|cards?|passeports?|passports?|permis|licen[cs]es?|identifiants?|login|e-?mails?|courriels?|messagerie|telephones?|phones?|adresses?|address(?:es)?|quartier|neighbou?rhood|rue|street|ville|town|voiture|car|colis|parcels?|packages?|commandes?|orders?|factures?|bills?|banque|bank|impots?|taxes|remboursements?|refunds?|retraite|pension|allocations?|benefits?|mutuelle|medecin|doctor|rendez-vous|appointments?|convocation|resultats?|results?|notes?|grades?|dossier|file|demande|application status";
 const MINE = new RegExp(`\\b${MY}\\s+(?:\\p{L}+\\s+)?(?:${RECORDS})\\b|\\b(?:date|heure|lieu|adresse|statut|etat|suivi|time|place|status)\\s+(?:de|d'|of)\\s*${MY}\\b`, 'u');
 
+/**
+ * A hypothetical about one's own case, or one asking for one's deadline, asks for the rule, which the
+ * documents state: « Si l'administration ne répond pas à ma demande, combien de temps ai-je pour saisir la CADA ? »
+ */
+const PROCEDURE = /^(?:et )?(?:si|if)\b|\b(?:combien de temps (?:ai-je|ai je|j'ai)|de quel delai|how long do i have)\b/;
+
 /** Does the question ask about the asker's own situation or about today, which documents cannot state? */
 export function beyondDocuments(folded: string): boolean {
-  return NOW.test(folded) || HOLDER.test(folded) || MINE.test(folded);
+  return NOW.test(folded) || HOLDER.test(folded) || (MINE.test(folded) && !PROCEDURE.test(folded));
 }

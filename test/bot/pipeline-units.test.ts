@@ -212,6 +212,8 @@ describe('questions beyond any document', () => {
     expect(beyond('What is my role as a mentor?')).toBe(false);
     expect(beyond('Quand la rupture conventionnelle a-t-elle été instaurée ?')).toBe(false);
     expect(beyond('Quel est le montant de la mesure en 2015 ?')).toBe(false);
+    // A hypothetical about one's own request asks for the rule the documents state.
+    expect(beyond('Si une administration ne répond pas à ma demande, combien de temps ai-je pour saisir la CADA ?')).toBe(false);
   });
 });
 
