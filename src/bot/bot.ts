@@ -59,6 +59,15 @@ const ENGLISH_VERBS =
   'provide put reach receive remain run say said score see saw seem sell sold send sent serve set show start ' +
   'stay take took tell told think thought try turn use want work write wrote';
 
+/**
+ * Common French verbs of questions (« Quel décret fixe… », « Combien la commune paie-t-elle… »): rare as
+ * inflected forms, they would outweigh the nouns that name what is asked.
+ */
+const FRENCH_VERBS =
+  'fixe fixent gere gerent paie paient detient detiennent prevoit prevoient permet permettent concerne concernent ' +
+  'represente representent compte comptent dispose disposent assure assurent prend prennent met mettent fait font ' +
+  'donne donnent rend rendent recoit recoivent touche touchent verse versent existe existent';
+
 /** Words that frame a question without being its topic (analysed, removed before scoring retrieval). */
 const FRAME_WORDS =
   'qui que quoi quel quels quelle quelles quand comment combien pourquoi dit dire dis explique expliquer parle parler sais savoir connais ' +
@@ -123,6 +132,7 @@ export function createBot(corpus: LoadedCorpus, options: BotOptions = {}): Bot {
   const measure = new Set(MEASURE_WORDS.split(' ').flatMap((w) => [...tools.analyze(w, 'fr'), ...tools.analyze(w, 'en')]));
   const frame = new Set(FRAME_WORDS.split(' ').flatMap((w) => [...tools.analyze(w, 'fr'), ...tools.analyze(w, 'en')]));
   const verbs = new Set(tools.analyze(ENGLISH_VERBS, 'en'));
+  const frenchVerbs = new Set(tools.analyze(FRENCH_VERBS, 'fr'));
   const acronyms = acronymTable(corpus.knowledge);
 
   const reply = (lang: Lang, partial: Omit<Answer, 'lang' | 'suggestions'> & { suggestions?: string[] }): Answer => ({
@@ -170,7 +180,7 @@ export function createBot(corpus: LoadedCorpus, options: BotOptions = {}): Bot {
   function retrievalStep(text: string, lang: Lang, subject: Set<string>, session?: Session): Answer | undefined {
     const folded = fold(text);
     const { attempts, counted, unit } = answerType(folded, lang, tools.analyze);
-    const results = retrieve(topicText(text, attempts[0]), lang, corpus.index, tools, frame, attempts, { subject, minConfidence: RETRIEVAL_MIN, measure, counted, unit, light: lang === 'en' ? verbs : undefined });
+    const results = retrieve(topicText(text, attempts[0]), lang, corpus.index, tools, frame, attempts, { subject, minConfidence: RETRIEVAL_MIN, measure, counted, unit, light: lang === 'en' ? verbs : frenchVerbs });
     // A figure or date question answered without the requirement must still quote a figure or a date,
     // and « combien coûte » a sum of money, « quel taux » a rate, « combien de temps » a duration.
     const figure = (quote: string) => statesFigure(quote) && (!unit || statesUnit(quote, unit));
