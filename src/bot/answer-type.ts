@@ -6,7 +6,7 @@
  * a cause or purpose for "pourquoi". Pure functions over folded text.
  */
 import type { Lang, Passage } from '../ingest/types.js';
-import { statesDate, statesEnd, statesFigure, statesReason } from './sentences.js';
+import { statesDate, statesEnd, statesFigure, statesReason } from './statements.js';
 
 /**
  * What the quote must state: a figure (combien), a date (quand), an end date (jusqu'à quand), a cause or

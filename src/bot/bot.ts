@@ -7,7 +7,7 @@ import type { Lang } from '../ingest/types.js';
 import type { LoadedCorpus } from '../index/types.js';
 import { acronymMeaning, acronymTable, acronymText } from './acronyms.js';
 import { answerType, BACKGROUND_CUE, DATE_CUE, FIGURE_CUE, statesUnit, topicText } from './answer-type.js';
-import { statesDate, statesFigure } from './sentences.js';
+import { statesDate, statesFigure } from './statements.js';
 import { buildCatalog, defiHandle } from './catalog.js';
 import { followUpIntent, isFollowUp, mergeSlots, remember, type Slots } from './conversation.js';
 import { matchEntities, type Entities } from './entities.js';

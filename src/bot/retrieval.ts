@@ -14,7 +14,6 @@ import { analysed, type AnalysedPassage } from './passage-terms.js';
 import { completeQuote, continued } from './quote-span.js';
 import {
   countsThing,
-  causeClause,
   coverageOf,
   figureProximity,
   groupMatches,
@@ -24,6 +23,7 @@ import {
   type TermGroup,
   YEAR_TERM,
 } from './sentences.js';
+import { causeClause } from './statements.js';
 
 export interface RetrievalResult {
   passage: Passage;
