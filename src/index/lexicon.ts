@@ -160,16 +160,14 @@ export class Lexicon {
   match(query: string[], at: number): PhraseMatch | undefined {
     const head = query[at];
     if (head === undefined) return undefined;
-    const candidates = [
-      ...(this.byFirst.get(`fr:${stem(head, 'fr')}`) ?? []),
-      ...(this.byFirst.get(`en:${stem(head, 'en')}`) ?? []),
-    ];
     let best: { length: number; groups: Set<Group>; own: Set<Phrase> } | undefined;
-    for (const { phrase: p, group } of candidates) {
-      const n = p.words.length;
-      if (at + n > query.length || !p.words.every((w, i) => sameWord(w, query[at + i] as string, p.lang))) continue;
-      if (!best || n > best.length) best = { length: n, groups: new Set(), own: new Set() };
-      if (n === best.length) {
+    // Both keys' lists read in place (no concatenated copy: this runs for every word of every query).
+    for (const list of [this.byFirst.get(`fr:${stem(head, 'fr')}`), this.byFirst.get(`en:${stem(head, 'en')}`)]) {
+      for (const { phrase: p, group } of list ?? []) {
+        const n = p.words.length;
+        if (at + n > query.length || (best && n < best.length)) continue;
+        if (!p.words.every((w, i) => sameWord(w, query[at + i] as string, p.lang))) continue;
+        if (!best || n > best.length) best = { length: n, groups: new Set(), own: new Set() };
         best.groups.add(group);
         best.own.add(p);
       }

@@ -205,23 +205,23 @@ export class PassageIndex implements PassageSearch {
   private hit(plan: ResolvedClause[], doc: number, score: number): SearchHit {
     const terms = new Set<string>();
     const queryTerms = new Set<string>();
+    // No arrays per alternative: this runs for every hit of every query, and its garbage made the GC pauses
+    // of the latency tail. The sums keep the order of additions of the scorer (per term, then across terms).
     for (const clause of plan) {
       let best = 0;
-      let bestMatches: [string, string[]][] = [];
+      let bestAlt: ResolvedClause['alternatives'][number] | undefined;
       for (const alt of clause.alternatives) {
         let s = 0;
-        const matches: [string, string[]][] = [];
         for (const t of alt.terms) {
-          const found = t.parts.filter((p) => contains(p.entry, doc));
-          if (!found.length) continue;
-          s += found.reduce((sum, p) => sum + p.weight, 0);
-          matches.push([t.term, found.map((p) => p.term)]);
+          let found = false;
+          let sum = 0;
+          for (const p of t.parts) if (contains(p.entry, doc)) (sum += p.weight), (found = true);
+          if (found) s += sum;
         }
-        if (s * alt.weight > best) (best = s * alt.weight), (bestMatches = matches);
+        if (s * alt.weight > best) (best = s * alt.weight), (bestAlt = alt);
       }
-      for (const [q, found] of bestMatches) {
-        queryTerms.add(q);
-        for (const f of found) terms.add(f);
+      for (const t of bestAlt?.terms ?? []) {
+        for (const p of t.parts) if (contains(p.entry, doc)) terms.add(p.term), queryTerms.add(t.term);
       }
     }
     return { passage: this.passages[doc] as Passage, score, terms: [...terms], queryTerms: [...queryTerms] };
