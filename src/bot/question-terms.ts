@@ -6,7 +6,7 @@
  */
 import type { Lang } from '../ingest/types.js';
 import type { PassageSearch, SearchHit } from '../index/types.js';
-import { editDistance } from '../text/natural.js';
+import { editDistance } from '../text/edit-distance.js';
 import { groupMatches, minimalSpan, rarity, type TermGroup } from './sentences.js';
 
 /** A question word as the bot scores it: its analysed term and the forms it may take in the documents. */
@@ -155,7 +155,7 @@ export function withHitForms(groups: TermGroup[], hit: SearchHit): TermGroup[] {
       if (t.startsWith(g.term) || (g.term.startsWith(t) && t.length >= 4)) return true;
       const max = g.term.length <= 4 ? 0 : g.term.length <= 8 ? 1 : 2;
       // Cheap checks first: the edit distance is only computed for plausible typos.
-      return max > 0 && Math.abs(t.length - g.term.length) <= max && t[0] === g.term[0] && editDistance(t, g.term) <= max;
+      return max > 0 && Math.abs(t.length - g.term.length) <= max && t[0] === g.term[0] && editDistance(t, g.term, max) <= max;
     });
     if (!extra.length) return g;
     changed = true;

@@ -26,12 +26,16 @@ function strongest(groups: TermGroup[]): TermGroup[] {
 }
 
 /** A word matching several question words (a name and its translation) counts once; a name's words count as one. */
-function unitsOf(groups: TermGroup[], terms: string[]): Set<string | number> {
-  const units = new Set<string | number>();
+function unitsOf(groups: TermGroup[], terms: string[]): Set<number> {
+  // Plain loops and numbers (a name n is -1 - n): this runs for every candidate quote.
+  const units = new Set<number>();
   for (const t of terms) {
-    const i = groups.findIndex((g) => groupMatches(g, t));
-    const g = groups[i];
-    if (g) units.add(g.name !== undefined ? `name${g.name}` : i);
+    for (let i = 0; i < groups.length; i++) {
+      const g = groups[i] as TermGroup;
+      if (!groupMatches(g, t)) continue;
+      units.add(g.name !== undefined ? -1 - g.name : i);
+      break;
+    }
   }
   return units;
 }
@@ -58,7 +62,7 @@ export function quoteGates(groups: TermGroup[], quotedTerms: string[], parts: An
   // so is a quote whose only link to the question is a name ("Météo France" in a list of partners),
   // unless the question asks about nothing but that name ("What is open data?").
   const quoteUnits = [...unitsOf(groups, quotedTerms)];
-  const nameOnly = quoteUnits.length === 1 && typeof quoteUnits[0] === 'string';
+  const nameOnly = quoteUnits.length === 1 && (quoteUnits[0] as number) < 0;
   const oneName = groups.every((g) => g.name !== undefined && g.name === groups[0]?.name);
   const mention = !oneName && groups.length >= 2 && (unitsOf(groups, shown).size < 2 || nameOnly);
   // What the question asks for by name ("les tarifs", "how many women") must be in the quote or its heading.

@@ -29,9 +29,6 @@ const jaroWinkler = require(`${lib}/distance/jaro-winkler_distance.js`) as (
   b: string,
   options?: { ignoreCase?: boolean },
 ) => number;
-const levenshtein = require(`${lib}/distance/levenshtein_distance.js`) as {
-  LevenshteinDistance(a: string, b: string): number;
-};
 
 /** Snowball (Porter) French stemmer. */
 export const stemFr = (word: string): string => frStemmer.stem(word);
@@ -39,8 +36,6 @@ export const stemFr = (word: string): string => frStemmer.stem(word);
 export const stemEn = (word: string): string => enStemmer.stem(word);
 /** Jaro-Winkler similarity in [0, 1]; 1 means identical. */
 export const jaroWinklerSimilarity = (a: string, b: string): number => jaroWinkler(a, b);
-/** Levenshtein edit distance. */
-export const editDistance = (a: string, b: string): number => levenshtein.LevenshteinDistance(a, b);
 
 /** natural's naive Bayes classifier; pass a stemmer of your own (default: English Porter). */
 export const BayesClassifier = require(`${lib}/classifiers/bayes_classifier.js`) as ClassifierCtor;

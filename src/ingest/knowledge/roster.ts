@@ -2,7 +2,8 @@ import type { Defi, Document, Passage, Person, PersonRole } from '../types.js';
 import { sourceOf, type Candidate } from './candidates.js';
 import { fold, personKey, slug } from './names.js';
 import { namedItem, parseAuthor, sectionRole, type PersonMention } from './people.js';
-import { editDistance, mergeTypos } from './typos.js';
+import { editDistance } from '../../text/edit-distance.js';
+import { mergeTypos } from './typos.js';
 
 /** People and their roles, gathered from défi mentions, défi pages and article authors. */
 

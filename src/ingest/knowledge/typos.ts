@@ -1,4 +1,5 @@
 import type { Defi, Person } from '../types.js';
+import { editDistance } from '../../text/edit-distance.js';
 import { fold, personKey } from './names.js';
 
 /**
@@ -7,28 +8,6 @@ import { fold, personKey } from './names.js';
  * neither has a défi, the same role and label ("équipe EIG"). Two different people with close
  * names on different défis stay apart.
  */
-
-/** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev2: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
-      row.push(v);
-      best = Math.min(best, v);
-    }
-    if (best > max) return max + 1;
-    prev2 = prev;
-    prev = row;
-  }
-  return prev[b.length]!;
-}
 
 /** Typos allowed: one per 8 letters, at most 2; short names must match exactly. */
 function closeNames(a: string, b: string): boolean {
