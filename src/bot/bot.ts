@@ -81,6 +81,7 @@ const FRAME_WORDS =
   'supposed ' +
   // Adverbs of time and emphasis say how the asker sees the fact, not which fact (« peut-on encore »).
   'encore toujours deja vraiment exactement precisement still already exactly really actually ever ' +
+  'typically usually generally normally typiquement generalement habituellement normalement ' +
   // Indefinite quantifiers (« certains établissements », "various bodies") say which ones are meant, not what.
   'certain certains certaines plusieurs quelques various';
 

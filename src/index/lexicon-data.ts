@@ -81,7 +81,7 @@ export const LEXICON_LINES: readonly string[] = [
   'job offer, vacancy, job opening, job openings, job posting, job postings, job advert, job adverts | offre d’emploi, offres d’emploi',
   'internship | stage',
   'work, works, worked, working, labour, labor | travail, travailler, travaillé, travaille, travaillent, travaux',
-  'salary, salaries, wage, wages, remuneration, earnings, earn, earns, earned, paycheck, paycheque, pay packet | salaire, salaires, rémunération, rémunérations',
+  'salary, salaries, wage, wages, remuneration, earnings, earn, earns, earned, paycheck, paycheque, pay packet, take home, take-home pay, net pay | salaire, salaires, rémunération, rémunérations',
   'family, families | famille, familles',
   'government | gouvernement',
   'state | état',
