@@ -160,8 +160,16 @@ const LASTING = /\b(?:a |ont )?(?:dur[ée]e?s?|dure|durent|durait|duraient|durer
 /** In a figure question, "per year" says the figure is yearly: « par an » is in many sentences stating another one. */
 const PER_YEAR = /(?<!\p{L})(?:par an|chaque ann[ée]e|par ann[ée]e|per year|each year|every year|a year|annually|yearly)(?!\p{L})/giu;
 
-/** The question without its answer-type words. */
+/**
+ * Words that say how the asker sees the fact, not which fact: "is supposed to", adverbs of time, emphasis
+ * and habit (« peut-on encore », "typically"), indefinite quantifiers (« certains établissements »).
+ * Removed as written: their stems are content words (« généralement » → « général », "actually" → "actual").
+ */
+const FILLERS =
+  /(?<!\p{L})(?:supposed|encore|toujours|d[ée]j[àa]|vraiment|exactement|pr[ée]cis[ée]ment|still|already|exactly|really|actually|ever|typically|usually|generally|normally|typiquement|g[ée]n[ée]ralement|habituellement|normalement|certain(?:e|s|es)?|plusieurs|quelques|various)(?!\p{L})/giu;
+
+/** The question without its answer-type words and fillers. */
 export function topicText(question: string, need?: Requirement): string {
-  const text = (DURATION.test(question) ? question.replace(LASTING, ' ') : question).replace(TYPE_WORDS, ' ');
+  const text = (DURATION.test(question) ? question.replace(LASTING, ' ') : question).replace(TYPE_WORDS, ' ').replace(FILLERS, ' ');
   return (need === 'figure' ? text.replace(PER_YEAR, ' ') : text).replace(/\s+/g, ' ').trim();
 }

@@ -76,14 +76,7 @@ const FRAME_WORDS =
   // Who says it ("selon l'INSEE", "according to the report") names a source, not what is asked.
   'selon according ' +
   // English verb particles ("sent out", "set up", "off-site") add nothing a French document would say.
-  'off out up away back ' +
-  // "Is supposed to" only says what is planned.
-  'supposed ' +
-  // Adverbs of time and emphasis say how the asker sees the fact, not which fact (« peut-on encore »).
-  'encore toujours deja vraiment exactement precisement still already exactly really actually ever ' +
-  'typically usually generally normally typiquement generalement habituellement normalement ' +
-  // Indefinite quantifiers (« certains établissements », "various bodies") say which ones are meant, not what.
-  'certain certains certaines plusieurs quelques various';
+  'off out up away back';
 
 /** Rules that answer about a person: their défis, their mentor. */
 const PERSON_INTENTS = new Set<Intent>(['defis_of_person', 'mentor_of']);

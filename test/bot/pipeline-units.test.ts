@@ -295,6 +295,9 @@ describe('expected answer type', () => {
     // A figure question's "per year" says the figure is yearly; « par an » is in many sentences stating another one.
     expect(topicText('Combien coûte la JDC par an ?', 'figure')).toBe('Combien coûte la JDC ?');
     expect(topicText('Que se passe-t-il chaque année ?')).toBe('Que se passe-t-il chaque année ?');
+    // Fillers go as written: « généralement » does, the content word « général » it stems like stays.
+    expect(topicText('Que fait généralement la direction générale ?')).toBe('Que fait la direction générale ?');
+    expect(topicText('What is the actual cost, really?')).toBe('What is the actual cost, ?');
     expect(topicText('Pourquoi la réforme dure-t-elle ?')).toBe('Pourquoi la réforme dure-t-elle ?');
   });
   it('recognises a figure in a unit', () => {
