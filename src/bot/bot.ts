@@ -123,10 +123,11 @@ export function createBot(corpus: LoadedCorpus, options: BotOptions = {}): Bot {
   const suggestions = buildSuggestions(catalog);
   const url = options.sourceUrl ?? defaultSourceUrl;
   const tools = options.terms ?? indexTermTools(corpus.knowledge, (term) => corpus.index.documentFrequency(term));
-  const measure = new Set(MEASURE_WORDS.split(' ').flatMap((w) => [...tools.analyze(w, 'fr'), ...tools.analyze(w, 'en')]));
-  const frame = new Set(FRAME_WORDS.split(' ').flatMap((w) => [...tools.analyze(w, 'fr'), ...tools.analyze(w, 'en')]));
-  const verbs = new Set(tools.analyze(ENGLISH_VERBS, 'en'));
-  const frenchVerbs = new Set(tools.analyze(FRENCH_VERBS, 'fr'));
+  // Word lists as the analyzer's terms, in the languages a question using them may be in.
+  const termsOf = (list: string, langs: Lang[]): Set<string> => new Set(langs.flatMap((l) => tools.analyze(list, l)));
+  const measure = termsOf(MEASURE_WORDS, ['fr', 'en']);
+  const frame = termsOf(FRAME_WORDS, ['fr', 'en']);
+  const light: Record<Lang, Set<string>> = { en: termsOf(ENGLISH_VERBS, ['en']), fr: termsOf(FRENCH_VERBS, ['fr']) };
   const acronyms = acronymTable(corpus.knowledge);
 
   const reply = (lang: Lang, partial: Omit<Answer, 'lang' | 'suggestions'> & { suggestions?: string[] }): Answer => ({
@@ -174,7 +175,7 @@ export function createBot(corpus: LoadedCorpus, options: BotOptions = {}): Bot {
   function retrievalStep(text: string, lang: Lang, subject: Set<string>, session?: Session): Answer | undefined {
     const folded = fold(text);
     const { attempts, counted, unit } = answerType(folded, lang, tools.analyze);
-    const results = retrieve(topicText(text, attempts[0]), lang, corpus.index, tools, frame, attempts, { subject, minConfidence: RETRIEVAL_MIN, measure, counted, unit, light: lang === 'en' ? verbs : frenchVerbs });
+    const results = retrieve(topicText(text, attempts[0]), lang, corpus.index, tools, frame, attempts, { subject, minConfidence: RETRIEVAL_MIN, measure, counted, unit, light: light[lang] });
     // A figure or date question answered without the requirement must still quote a figure or a date,
     // and « combien coûte » a sum of money, « quel taux » a rate, « combien de temps » a duration.
     const figure = (quote: string) => statesFigure(quote) && (!unit || statesUnit(quote, unit));
