@@ -65,36 +65,32 @@ const UNIT_CUES: [Unit, RegExp][] = [
   ['money', /\b(?:cout\w*|montant|prix|budget|salaire|remuner\w*|combien gagn\w*|depens\w*|financ\w*|subvention|cost\w*|price|amount|salary|wages?|earn\w*|paid|spen[dt]\w*|fund\w*|grant)\b/],
 ];
 
+/**
+ * The cues in the order they decide: a question opening with "why" asks for a reason whatever measure
+ * it names; "combien" before a date form; a measure noun only when no date form asks (« Quand le budget… »).
+ */
+const NEED_ORDER: [(folded: string) => boolean, NonNullable<Requirement>][] = [
+  [(f) => WHY_START.test(f), 'reason'],
+  [(f) => FIGURE_FORM.test(f), 'figure'],
+  [(f) => FREQUENCY_CUE.test(f), 'frequency'],
+  [(f) => END_CUE.test(f), 'end'],
+  [(f) => DATE_CUE.test(f), 'date'],
+  [(f) => MEASURE_NOUN.test(f), 'figure'],
+  [(f) => WHY_CUE.test(f), 'reason'],
+  [(f) => BACKGROUND_CUE.test(f) && WORK_CUE.test(f), 'background'],
+  [(f) => LIST_CUE.test(f), 'list'],
+];
+
 /** The kind of statement that answers the question (folded text; `analyze` gives the counted noun's term). */
 export function answerType(folded: string, lang: Lang, analyze: (text: string, lang: Lang) => string[]): AnswerType {
-  const list = LIST_CUE.exec(folded);
-  // "Pourquoi le coût a-t-il augmenté ?" asks for a reason, whatever measure it names.
-  const why = WHY_START.test(folded);
-  const need: Requirement = why
-    ? 'reason'
-    : FIGURE_FORM.test(folded)
-      ? 'figure'
-      : FREQUENCY_CUE.test(folded)
-        ? 'frequency'
-        : END_CUE.test(folded)
-          ? 'end'
-          : DATE_CUE.test(folded)
-            ? 'date'
-            : MEASURE_NOUN.test(folded)
-              ? 'figure'
-              : WHY_CUE.test(folded)
-                ? 'reason'
-                : BACKGROUND_CUE.test(folded) && WORK_CUE.test(folded)
-                  ? 'background'
-                  : list
-                    ? 'list'
-                    : undefined;
+  const need: Requirement = NEED_ORDER.find(([test]) => test(folded))?.[1];
   // An end date not found, any date of the thing asked about is the next best answer. Someone's past or
   // how often something happens is only told by a sentence saying it: any other would answer something else.
   const attempts: Requirement[] =
     need === 'end' ? ['end', 'date', undefined] : need === 'background' || need === 'frequency' ? [need] : need ? [need, undefined] : [undefined];
   if (need === 'list') {
     // The listed things: "6 facteurs de réussite" announces them.
+    const list = LIST_CUE.exec(folded);
     const counted = analyze(list?.[1] ?? list?.[2] ?? '', lang)[0];
     return { attempts, ...(counted ? { counted } : {}) };
   }
