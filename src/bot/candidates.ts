@@ -13,7 +13,7 @@ import type { TermGroup } from './sentences.js';
 export const HITS = 12;
 /** Passages read for names of the question that none of the hits contains. */
 const NAMED = 6;
-/** How much further a date question reads the hits, for passages stating a date. */
+/** How much further a date, share or duration question reads the hits, for passages stating one. */
 const WIDER = 3;
 
 /** The hits first (their rank counts in scoring), then the other passages to read, each passage once. */
@@ -32,14 +32,14 @@ export function candidateHits(
   // below passages repeating the question's words without one); a share or duration question, the
   // lower hits stating a percentage or a duration. Not for any figure or sum of money: nearly every
   // report passage states one, and the lower ones only bring more wrong candidates.
-  const dated =
+  const stating =
     states && (stated === 'date' || stated === 'end')
       ? states
       : stated === 'figure' && unit && unit !== 'money'
         ? (p: Passage) => p.sentences.some((s) => statesUnit(s, unit))
         : undefined;
-  const wide = index.search(question, { lang, limit: dated ? HITS * WIDER : HITS });
-  const hits = [...wide.slice(0, HITS), ...wide.slice(HITS).filter((h) => dated?.(h.passage))];
+  const wide = index.search(question, { lang, limit: stating ? HITS * WIDER : HITS });
+  const hits = [...wide.slice(0, HITS), ...wide.slice(HITS).filter((h) => stating?.(h.passage))];
   // The passages naming what the question names (« l'équipe Plume », « CibNav ») when common words of
   // the question pushed them all below the hits.
   const unseen = capitalisedWords(question).filter((n) => {
