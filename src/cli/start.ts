@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { Artifact } from '../index/types.js';
 import { parseOrigins } from '../server/cors.js';
 import { parseRateLimit } from '../server/limits.js';
 
@@ -50,7 +51,7 @@ async function ensureIndex(indexPath: string): Promise<boolean> {
   const { ANALYZER_VERSION } = await import('../index/analyzer.js');
   const { buildArtifact, readArtifact, recordedAnalyzer, saveArtifact } = await import('../index/artifact.js');
   let roots = [resolve('corpus')];
-  let previous: Awaited<ReturnType<typeof readArtifact>> | undefined;
+  let previous: Artifact | undefined;
   if (existsSync(indexPath)) {
     const recorded = await recordedAnalyzer(indexPath).catch(() => undefined);
     if (recorded === undefined || recorded === ANALYZER_VERSION) return true;
