@@ -56,13 +56,13 @@ export class Scorer extends Accumulators {
    * results are identical.
    */
   top(canonical: ResolvedClause[], accept: (doc: number) => boolean, limit: number, prune = true): { doc: number; score: number }[] {
+    if (prune && canonical.length <= MAX_CLAUSES && canonical.reduce((n, c) => n + postings(c), 0) >= this.daatFrom) {
+      return this.daat.top(canonical, accept, limit);
+    }
     const queryStamp = this.next();
     let nAll = 0;
     let pruning = false;
     let floor = 0;
-    if (prune && canonical.length <= MAX_CLAUSES && canonical.reduce((n, c) => n + postings(c), 0) >= this.daatFrom) {
-      return this.daat.top(canonical, accept, limit);
-    }
     const ubT = prune ? canonical.map((c) => totalBound(c, (t) => this.termBound(t))) : [];
     const ubC = canonical.map((c) => c.weight * Math.max(0, ...c.alternatives.map((a) => a.weight)));
     // The reading order, chosen as the floor rises (see nextEssential); clauses[ci..] are the clauses left.
