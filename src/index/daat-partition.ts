@@ -27,21 +27,17 @@ export class Partition {
   private readonly clauseCover: Float64Array;
   private readonly firstFree: number;
 
-  constructor(
-    private readonly plan: DaatPlan,
-    restricted: boolean[],
-    private readonly weight: Float64Array,
-  ) {
+  constructor(private readonly plan: DaatPlan) {
     const parts = plan.partK.length;
     const fixed: number[] = [];
     const free: number[] = [];
-    for (let p = 0; p < parts; p++) (restricted[plan.altClause[plan.termAlt[plan.partTerm[p] as number] as number] as number] ? fixed : free).push(p);
+    for (let p = 0; p < parts; p++) (plan.clauses[plan.altClause[plan.termAlt[plan.partTerm[p] as number] as number] as number]?.restrict ? fixed : free).push(p);
     this.order = Int32Array.from([...fixed, ...free]);
     this.firstFree = fixed.length;
     this.bound = new Float64Array(parts);
     this.touched = new Uint8Array(plan.termAlt.length);
     this.hits = new Int32Array(plan.altW.length);
-    this.clauseCover = new Float64Array(weight.length);
+    this.clauseCover = new Float64Array(plan.weight.length);
   }
 
   /** Splits for a window whose lists score at most `most[k]` there (-1: no posting there). */
@@ -49,7 +45,7 @@ export class Partition {
     const { plan, bound, order, touched, hits, clauseCover } = this;
     for (let p = 0; p < bound.length; p++) {
       const m = most[plan.partK[p] as number] as number;
-      bound[p] = m < 0 ? -1 : m * (plan.partW[p] as number) * Math.max(0, plan.partAltW[p] as number);
+      bound[p] = m < 0 ? -1 : m * (plan.partMost[p] as number);
     }
     order.subarray(this.firstFree).sort((a, b) => (bound[a] as number) - (bound[b] as number) || a - b);
     touched.fill(0);
@@ -68,7 +64,7 @@ export class Partition {
         const a = plan.termAlt[term] as number;
         const clause = plan.altClause[a] as number;
         const terms = (plan.altFirst[a + 1] as number) - (plan.altFirst[a] as number);
-        const cv = (((hits[a] as number) + 1) / terms) * Math.max(0, plan.altW[a] as number) * (this.weight[clause] as number);
+        const cv = (((hits[a] as number) + 1) / terms) * Math.max(0, plan.altW[a] as number) * (plan.weight[clause] as number);
         cover = Math.max(0, cv - (clauseCover[clause] as number));
         if (i >= this.firstFree && (t + b) * (c + cover) * SAFETY >= floor) break;
         touched[term] = 1;

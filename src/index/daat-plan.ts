@@ -28,8 +28,8 @@ export class DaatPlan {
   readonly termFirst: Int32Array;
   readonly altFirst: Int32Array;
   readonly altW: Float64Array;
-  /** Per part: its alternative's weight (what one posting can add, at most, is score × partW × partAltW). */
-  readonly partAltW: Float64Array;
+  /** Per part: what one posting adds at most to a score sum, per unit of its score (partW × the alternative's weight, at least 0). */
+  readonly partMost: Float64Array;
   readonly clauseFirst: Int32Array;
   /** Parent links: each part's term, each term's alternative, each alternative's clause. */
   readonly partTerm: Int32Array;
@@ -37,15 +37,17 @@ export class DaatPlan {
   readonly altClause: Int32Array;
   /** Distinct cursors each clause reads. */
   readonly clauseCursors: Int32Array[];
+  /** Per clause: its weight. */
+  readonly weight: Float64Array;
   /** The last `evaluate`d clause's best alternative score and coverage (clause weight not applied). */
-  best = 0;
-  cover = 0;
+  private best = 0;
+  private cover = 0;
 
   constructor(readonly clauses: ResolvedClause[]) {
     const ids = new Map<TermEntry, number>();
     const partK: number[] = [];
     const partW: number[] = [];
-    const partAltW: number[] = [];
+    const partMost: number[] = [];
     const termFirst: number[] = [];
     const altFirst: number[] = [];
     const altW: number[] = [];
@@ -69,7 +71,7 @@ export class DaatPlan {
             mine.add(k);
             partK.push(k);
             partW.push(p.weight);
-            partAltW.push(a.weight);
+            partMost.push(p.weight * Math.max(0, a.weight));
           }
         }
       }
@@ -80,7 +82,8 @@ export class DaatPlan {
     termFirst.push(partK.length);
     this.partK = Int32Array.from(partK);
     this.partW = Float64Array.from(partW);
-    this.partAltW = Float64Array.from(partAltW);
+    this.partMost = Float64Array.from(partMost);
+    this.weight = Float64Array.from(clauses, (c) => c.weight);
     this.termFirst = Int32Array.from(termFirst);
     this.altFirst = Int32Array.from(altFirst);
     this.altW = Float64Array.from(altW);
@@ -96,10 +99,6 @@ export class DaatPlan {
     this.block = new Int32Array(n);
     this.cur = new Int32Array(n);
     for (let k = 0; k < n; k++) this.cur[k] = (this.docs[k] as Int32Array).length ? ((this.docs[k] as Int32Array)[0] as number) : END;
-  }
-
-  get cursorCount(): number {
-    return this.docs.length;
   }
 
   /** Moves cursor `k` to the first passage ≥ `d` (galloping, then binary search). */
@@ -126,6 +125,17 @@ export class DaatPlan {
     this.cur[k] = hi < len ? (docs[hi] as number) : END;
   }
 
+  /** Moves cursors `ks` to their first passage ≥ `d`; returns the least passage they then stand on (END: none). */
+  seekAll(ks: Int32Array, d: number): number {
+    let least = END;
+    for (let i = 0; i < ks.length; i++) {
+      const k = ks[i] as number;
+      this.seek(k, d);
+      if ((this.cur[k] as number) < least) least = this.cur[k] as number;
+    }
+    return least;
+  }
+
   /** The highest score of cursor `k`'s blocks that may hold a passage in [lo, hi) (-1: none). */
   windowMax(k: number, lo: number, hi: number): number {
     const docs = this.docs[k] as Int32Array;
@@ -143,7 +153,7 @@ export class DaatPlan {
    * alternative's score sum and the best coverage, into `best` and `cover`; the same
    * operations in the same order as the term-at-a-time scorer and `finalScore`.
    */
-  evaluate(c: number, d: number): void {
+  private evaluate(c: number, d: number): void {
     let best = 0;
     let cover = 0;
     const { partK, partW, termFirst, altFirst, altW, cur, pos, scores } = this;
@@ -173,11 +183,17 @@ export class DaatPlan {
     this.cover = cover;
   }
 
-  /** Moves clause `c`'s cursors to `d`, then evaluates it there. */
-  probe(c: number, d: number): void {
-    const ks = this.clauseCursors[c] as Int32Array;
-    for (let i = 0; i < ks.length; i++) this.seek(ks[i] as number, d);
-    this.evaluate(c, d);
+  /** Passage `d`'s score, every clause's cursors moved to `d`, summed in the canonical order as the exhaustive scorer does. */
+  score(d: number): number {
+    let total = 0;
+    let covered = 0;
+    for (let c = 0; c < this.weight.length; c++) {
+      this.seekAll(this.clauseCursors[c] as Int32Array, d);
+      this.evaluate(c, d);
+      total = total + this.best;
+      covered = covered + this.cover * (this.weight[c] as number);
+    }
+    return total * covered;
   }
 }
 

@@ -20,8 +20,6 @@ export class Window {
   readonly boundT: Float64Array;
   readonly clauses: Uint32Array;
   lo = 0;
-  /** Postings read, since creation (for benches). */
-  read = 0;
 
   constructor(readonly shift = WINDOW_SHIFT) {
     this.size = 1 << shift;
@@ -40,14 +38,12 @@ export class Window {
     const { bits, boundT, clauses, lo, size } = this;
     const k = plan.partK[p] as number;
     const mask = 1 << (plan.altClause[plan.termAlt[plan.partTerm[p] as number] as number] as number);
-    const w = (plan.partW[p] as number) * Math.max(0, plan.partAltW[p] as number);
+    const w = plan.partMost[p] as number;
     plan.seek(k, lo);
     const docs = plan.docs[k] as Int32Array;
     const scores = plan.scores[k] as Float32Array;
     const len = docs.length;
-    const from = plan.pos[k] as number;
-    let at = from;
-    for (; at < len; at++) {
+    for (let at = plan.pos[k] as number; at < len; at++) {
       const i = (docs[at] as number) - lo;
       if (i >= size) break;
       const word = i >> 5;
@@ -61,7 +57,6 @@ export class Window {
       boundT[i] = (boundT[i] as number) + (scores[at] as number) * w;
       clauses[i] = (clauses[i] as number) | mask;
     }
-    this.read += at - from;
   }
 }
 

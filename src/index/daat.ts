@@ -62,74 +62,49 @@ export class Daat {
 
   top(canonical: ResolvedClause[], accept: (doc: number) => boolean, limit: number): { doc: number; score: number }[] {
     const plan = new DaatPlan(canonical);
-    const weight = Float64Array.from(canonical, (c) => c.weight);
     const cover = Float64Array.from(canonical, (c) => c.weight * Math.max(0, ...c.alternatives.map((a) => a.weight)));
-    const restricted = canonical.map((c) => c.restrict === true);
     const coverAll = cover.reduce((a, b) => a + b, 0);
-    const split = new Partition(plan, restricted, weight);
-    const most = new Float64Array(plan.cursorCount);
-    const free = canonical.map((_, i) => i).filter((i) => !restricted[i]);
-    const freeCursors = Int32Array.from(new Set(free.flatMap((j) => [...(plan.clauseCursors[j] as Int32Array)])));
+    const split = new Partition(plan);
+    const most = new Float64Array(plan.docs.length);
+    // Only the clauses that do not just rescore (`restrict`) bring candidates, so windows follow their cursors.
+    const free = canonical.flatMap((c, j) => (c.restrict ? [] : [...(plan.clauseCursors[j] as Int32Array)]));
+    const freeCursors = Int32Array.from(new Set(free));
     const { stats, window } = this;
     const { bits, boundT, clauses } = window;
-    const { cur } = plan;
     stats.queries++;
-    let floor = 0;
+    // The floor is top.floor: the k-th best full score met so far.
     const top = new TopK(limit);
-    let lo = END;
-    for (const k of freeCursors) if ((cur[k] as number) < lo) lo = cur[k] as number;
-    while (lo < END) {
-      const hi = lo + window.size;
-      for (let k = 0; k < most.length; k++) most[k] = plan.windowMax(k, lo, hi);
-      split.split(most, floor);
+    // Each window starts at the first passage of a free clause from the previous window's end on.
+    for (let lo = plan.seekAll(freeCursors, 0); lo < END; lo = plan.seekAll(freeCursors, lo + window.size)) {
+      for (let k = 0; k < most.length; k++) most[k] = plan.windowMax(k, lo, lo + window.size);
+      split.split(most, top.floor);
       const { order, nonEssential } = split;
-      if (nonEssential === order.length) stats.skipped++;
-      else {
-        stats.windows++;
-        window.start(lo);
-        for (let i = nonEssential; i < order.length; i++) window.add(plan, order[i] as number, true);
-        for (let i = nonEssential - 1; i >= 0; i--) if ((split.bound[order[i] as number] as number) >= 0) window.add(plan, order[i] as number, false);
-        for (let word = 0; word < bits.length; word++) {
-          let m = bits[word] as number;
-          while (m !== 0) {
-            const low = m & -m;
-            m ^= low;
-            const i = (word << 5) | (31 - Math.clz32(low));
-            stats.candidates++;
-            // First against every clause's coverage (no loop over the passage's clauses).
-            const t = (boundT[i] as number) * SAFETY;
-            if (t * coverAll < floor || t * coverOf(clauses[i] as number, cover) < floor || !accept(lo + i)) continue;
-            stats.scored++;
-            const score = exact(plan, lo + i, weight);
-            if (score > 0) {
-              top.add(lo + i, score);
-              if (top.floor > floor) floor = top.floor;
-            }
-          }
-        }
+      if (nonEssential === order.length) {
+        stats.skipped++;
+        continue;
       }
-      // The next window starts at the first passage of a free clause from `hi` on.
-      lo = END;
-      for (let i = 0; i < freeCursors.length; i++) {
-        const k = freeCursors[i] as number;
-        plan.seek(k, hi);
-        if ((cur[k] as number) < lo) lo = cur[k] as number;
+      stats.windows++;
+      window.start(lo);
+      for (let i = nonEssential; i < order.length; i++) window.add(plan, order[i] as number, true);
+      for (let i = nonEssential - 1; i >= 0; i--) if ((split.bound[order[i] as number] as number) >= 0) window.add(plan, order[i] as number, false);
+      for (let word = 0; word < bits.length; word++) {
+        let m = bits[word] as number;
+        while (m !== 0) {
+          const low = m & -m;
+          m ^= low;
+          const i = (word << 5) | (31 - Math.clz32(low));
+          stats.candidates++;
+          // First against every clause's coverage (no loop over the passage's clauses).
+          const t = (boundT[i] as number) * SAFETY;
+          if (t * coverAll < top.floor || t * coverOf(clauses[i] as number, cover) < top.floor || !accept(lo + i)) continue;
+          stats.scored++;
+          const score = plan.score(lo + i);
+          if (score > 0) top.add(lo + i, score);
+        }
       }
     }
     const out: { doc: number; score: number }[] = [];
     for (let i = 0; i < top.size; i++) out.push({ doc: top.docs[i] as number, score: top.scores[i] as number });
     return out;
   }
-}
-
-/** Passage `d`'s score, every clause probed, summed in the canonical order as the exhaustive scorer does. */
-function exact(plan: DaatPlan, d: number, weight: Float64Array): number {
-  let total = 0;
-  let covered = 0;
-  for (let j = 0; j < weight.length; j++) {
-    plan.probe(j, d);
-    total = total + plan.best;
-    covered = covered + plan.cover * (weight[j] as number);
-  }
-  return total * covered;
 }
