@@ -59,18 +59,18 @@ export class Partition {
       const b = bound[p] as number;
       if (b < 0) continue;
       const term = plan.partTerm[p] as number;
-      let cover = 0;
+      const a = plan.termAlt[term] as number;
+      const clause = plan.altClause[a] as number;
+      // A term already in S adds no coverage; a new one adds its share of its alternative, beyond the clause's best so far.
+      const terms = (plan.altFirst[a + 1] as number) - (plan.altFirst[a] as number);
+      const cv = touched[term] ? 0 : (((hits[a] as number) + 1) / terms) * Math.max(0, plan.altW[a] as number) * (plan.weight[clause] as number);
+      const cover = Math.max(0, cv - (clauseCover[clause] as number));
+      if (i >= this.firstFree && (t + b) * (c + cover) * SAFETY >= floor) break;
       if (!touched[term]) {
-        const a = plan.termAlt[term] as number;
-        const clause = plan.altClause[a] as number;
-        const terms = (plan.altFirst[a + 1] as number) - (plan.altFirst[a] as number);
-        const cv = (((hits[a] as number) + 1) / terms) * Math.max(0, plan.altW[a] as number) * (plan.weight[clause] as number);
-        cover = Math.max(0, cv - (clauseCover[clause] as number));
-        if (i >= this.firstFree && (t + b) * (c + cover) * SAFETY >= floor) break;
         touched[term] = 1;
         hits[a] = (hits[a] as number) + 1;
         if (cv > (clauseCover[clause] as number)) clauseCover[clause] = cv;
-      } else if (i >= this.firstFree && (t + b) * c * SAFETY >= floor) break;
+      }
       t += b;
       c += cover;
     }
