@@ -27,6 +27,11 @@ export function looseTermBound(t: ResolvedTerm): number {
   return s;
 }
 
+/** Upper bound of what a clause adds to a passage's coverage (its weight × its best alternative's weight). */
+export function coverBound(clause: ResolvedClause): number {
+  return clause.weight * Math.max(0, ...clause.alternatives.map((a) => a.weight));
+}
+
 /** Upper bound of what a clause adds to a passage's score sum (its best alternative at its best). */
 export function totalBound(clause: ResolvedClause, termBound: (t: ResolvedTerm) => number = looseTermBound): number {
   let bound = 0;

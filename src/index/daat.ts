@@ -31,7 +31,7 @@
  * Below DAAT_POSTINGS (scorer.ts) the term-at-a-time scorer is kept: no
  * shared-corpus query reaches it.
  */
-import { SAFETY } from './bounds.js';
+import { coverBound, SAFETY } from './bounds.js';
 import { DaatPlan, END } from './daat-plan.js';
 import { Partition } from './daat-partition.js';
 import { coverOf, Window } from './daat-window.js';
@@ -62,7 +62,7 @@ export class Daat {
 
   top(canonical: ResolvedClause[], accept: (doc: number) => boolean, limit: number): { doc: number; score: number }[] {
     const plan = new DaatPlan(canonical);
-    const cover = Float64Array.from(canonical, (c) => c.weight * Math.max(0, ...c.alternatives.map((a) => a.weight)));
+    const cover = Float64Array.from(canonical, coverBound);
     const coverAll = cover.reduce((a, b) => a + b, 0);
     const split = new Partition(plan);
     const most = new Float64Array(plan.docs.length);

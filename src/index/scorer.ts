@@ -7,7 +7,7 @@
  * once they can only reorder the candidates already found.
  */
 import { type Alternative, Accumulators, type Hopeless, type Part, singleEntry } from './accumulators.js';
-import { finalScore, nextEssential, postings, probeIsCheaper, SAFETY, totalBound } from './bounds.js';
+import { coverBound, finalScore, nextEssential, postings, probeIsCheaper, SAFETY, totalBound } from './bounds.js';
 import { Daat, MAX_CLAUSES } from './daat.js';
 import { TopK } from './top-k.js';
 import type { TermEntry } from './term-index.js';
@@ -64,7 +64,7 @@ export class Scorer extends Accumulators {
     let pruning = false;
     let floor = 0;
     const ubT = prune ? canonical.map((c) => totalBound(c, (t) => this.termBound(t))) : [];
-    const ubC = canonical.map((c) => c.weight * Math.max(0, ...c.alternatives.map((a) => a.weight)));
+    const ubC = canonical.map(coverBound);
     // The reading order, chosen as the floor rises (see nextEssential); clauses[ci..] are the clauses left.
     const order = canonical.map((_, i) => i);
     const clauses = canonical.slice();
