@@ -21,6 +21,7 @@ import { answerRule, toSources } from './rules.js';
 import { matchSmalltalk, stripGreeting } from './smalltalk.js';
 import { buildSuggestions } from './suggestions.js';
 import { indexTermTools } from './terms.js';
+import { questionVerbs } from './verbs.js';
 import * as t from './templates.js';
 import type { Answer, AnswerOptions, Bot, Session } from './types.js';
 
@@ -175,7 +176,9 @@ export function createBot(corpus: LoadedCorpus, options: BotOptions = {}): Bot {
   function retrievalStep(text: string, lang: Lang, subject: Set<string>, session?: Session): Answer | undefined {
     const folded = fold(text);
     const { attempts, counted, unit } = answerType(folded, lang, tools.analyze);
-    const results = retrieve(topicText(text, attempts[0]), lang, corpus.index, tools, frame, attempts, { subject, minConfidence: RETRIEVAL_MIN, measure, counted, unit, light: light[lang] });
+    const verbs = questionVerbs(text, folded, lang);
+    const lightHere = verbs.length ? new Set([...light[lang], ...tools.analyze(verbs.join(' '), lang)]) : light[lang];
+    const results = retrieve(topicText(text, attempts[0]), lang, corpus.index, tools, frame, attempts, { subject, minConfidence: RETRIEVAL_MIN, measure, counted, unit, light: lightHere });
     // A figure or date question answered without the requirement must still quote a figure or a date,
     // and « combien coûte » a sum of money, « quel taux » a rate, « combien de temps » a duration.
     const figure = (quote: string) => statesFigure(quote) && (!unit || statesUnit(quote, unit));
