@@ -7,20 +7,25 @@
  * latencies in the first seconds after start, and none after a warm-up.
  *
  * The questions are made from the corpus itself (the bot's own greeting
- * suggestions, document titles, sentence openings of passages spread over the
- * corpus), so nothing corpus-specific lives here. Each is answered in a
+ * suggestions, then src/index/warm-queries.ts: titles and passage openings
+ * spread over the corpus, some misspelled, unaccented or cut short, so that
+ * the fuzzy and prefix paths are compiled too), so nothing corpus-specific
+ * lives here. Each is answered in a
  * throwaway session, and the loop yields between questions so that requests
  * keep being served meanwhile.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { newSession, type Bot } from '../bot/types.js';
 import type { LoadedCorpus } from '../index/types.js';
+import { WARM_QUERIES, warmQueries } from '../index/warm-queries.js';
 
 export interface WarmUpOptions {
   /** Stop after this much wall time (default 10 s: a safety bound; on a busy machine 150 questions take several seconds). */
   budgetMs?: number;
   /** Most questions asked (default 150: fewer left the bench's first seconds slow). */
   maxQuestions?: number;
+  /** Most index searches run after the questions (default WARM_QUERIES). */
+  maxQueries?: number;
   /** Stops the warm-up early (the server is closing). */
   signal?: AbortSignal;
 }
@@ -30,10 +35,7 @@ export interface WarmUpResult {
   ms: number;
 }
 
-/** The first `words` words of a sentence, as a question. */
-const opening = (sentence: string, words: number): string => `${sentence.split(/\s+/).slice(0, words).join(' ')} ?`;
-
-/** Warm-up questions drawn from the corpus: suggestions, titles, then passages evenly spread over every document. */
+/** Warm-up questions drawn from the corpus: the greeting's suggestions, then titles and passage openings in every shape (typos, no accents, cut short). */
 export function warmUpQuestions(bot: Bot, corpus: LoadedCorpus, max: number): string[] {
   const questions = new Set<string>();
   for (const greeting of ['Bonjour', 'Hello']) {
@@ -43,20 +45,8 @@ export function warmUpQuestions(bot: Bot, corpus: LoadedCorpus, max: number): st
       // a bot that cannot greet is still warmed by the questions below
     }
   }
-  for (const doc of corpus.documents) if (doc.title) questions.add(doc.title);
-  // Round-robin over documents, every 7th passage first, so every document gets a few passages warmed early.
-  for (let offset = 0; offset < 7 && questions.size < max; offset++) {
-    for (let ordinal = offset; questions.size < max; ordinal += 7) {
-      let found = false;
-      for (const doc of corpus.documents) {
-        const sentence = corpus.index.passage(`${doc.id}:${ordinal}`)?.sentences.find((s) => s.split(' ').length >= 6);
-        found ||= corpus.index.passage(`${doc.id}:${ordinal}`) !== undefined;
-        if (sentence) questions.add(opening(sentence, 6 + (questions.size % 4)));
-        if (questions.size >= max) break;
-      }
-      if (!found) break;
-    }
-  }
+  // Twice as many as needed: a variant may repeat its opening (a short word has no typo).
+  for (const { q } of warmQueries(corpus.documents, corpus.index, 2 * max)) questions.add(q);
   return [...questions].slice(0, max);
 }
 
@@ -64,6 +54,7 @@ export function warmUpQuestions(bot: Bot, corpus: LoadedCorpus, max: number): st
 export async function warmUp(bot: Bot, corpus: LoadedCorpus, options: WarmUpOptions = {}): Promise<WarmUpResult> {
   const started = performance.now();
   const budget = options.budgetMs ?? 10_000;
+  const over = () => performance.now() - started > budget || options.signal?.aborted;
   let asked = 0;
   let questions: string[] = [];
   try {
@@ -72,7 +63,7 @@ export async function warmUp(bot: Bot, corpus: LoadedCorpus, options: WarmUpOpti
     // an odd corpus shape: no warm-up rather than no server
   }
   for (const question of questions) {
-    if (performance.now() - started > budget || options.signal?.aborted) break;
+    if (over()) break;
     await nextTurn();
     try {
       bot.answer(question, newSession());
@@ -80,6 +71,17 @@ export async function warmUp(bot: Bot, corpus: LoadedCorpus, options: WarmUpOpti
     } catch {
       // a question the bot fails on is the bot's problem, not the warm-up's
     }
+  }
+  // Then the index alone, on many more queries than the bot can answer in the time (a search costs a
+  // fraction of an answer): its fuzzy and prefix paths get compiled before the first misspelled question.
+  try {
+    const queries = warmQueries(corpus.documents, corpus.index, options.maxQueries ?? WARM_QUERIES);
+    for (let i = 0; i < queries.length && !over(); i += 50) {
+      await nextTurn();
+      for (const { q, lang } of queries.slice(i, i + 50)) corpus.index.search(q, { lang });
+    }
+  } catch {
+    // a search that throws is the index's problem, not the warm-up's
   }
   return { questions: asked, ms: Math.round(performance.now() - started) };
 }
