@@ -33,7 +33,13 @@ const MEASURE_NOUN =
 export const FIGURE_CUE = new RegExp(`${FIGURE_FORM.source}|${MEASURE_NOUN.source}`);
 /** "How often", « à quelle fréquence »: a frequency answers. */
 const FREQUENCY_CUE = /\b(?:how often|how frequently|at what frequency|a quelle frequence|tous les combien)\b/;
-export const DATE_CUE = /\b(?:quand|when|en quelle annee|in what year|which year|what year|quelle date|what date|depuis quand|since when|a quelle date)\b/;
+/**
+ * « Quand / when » asks for a date where a question word stands: first (« Et quand… »), after « depuis,
+ * jusqu'à, savez-vous » ("since", "do you know"), or last (« c'est quand ? »). Elsewhere it opens a clause:
+ * "Which tool is used when training a model?", « Que faire quand l'administration ne répond pas ? ».
+ */
+export const DATE_CUE =
+  /(?:^(?:(?:and|so|but|ok|then|hello|hi|et|mais|alors|donc|bon|bonjour|salut)\W+)*|\b(?:since|until|till|from|know|tell me|remember|say|depuis|jusqu'?a|de|d'ici|savez-vous|sais-tu|dites-moi|savoir|indiquer|c'est)\s+)(?:quand|when)\b|\b(?:quand|when)\W*$|\b(?:en quelle annee|in what year|which year|what year|quelle date|what date|a quelle date)\b/;
 const END_CUE =
   /\b(?:jusqu'?a quand|until when|date limite|deadline|avant quelle date|by (?:what|which) date|quand (?:se termine|prend fin|s'acheve|ferme|cloture)|when does .* (?:end|close))\b/;
 const WHY_CUE = /\b(?:pourquoi|why|pour quelle raison|for what reason|quelles? (?:est|sont) (?:la|les) raisons?|what (?:is|are) the reasons?)\b/;

@@ -232,6 +232,14 @@ describe('phrasing', () => {
 
 describe('expected answer type', () => {
   const type = (q: string, lang: 'fr' | 'en' = 'fr') => answerType(fold(q), lang, analyze);
+  it('asks a date when « quand / when » is the question word, not when it opens a clause', () => {
+    for (const q of ['Quand la JDC a-t-elle été créée ?', 'Bonjour, et quand la JDC a-t-elle été créée ?', 'La JDC a été créée quand ?', 'Depuis quand existe la CADA ?']) {
+      expect(type(q).attempts[0]).toBe('date');
+    }
+    expect(type('Do you know when the JDC was created?', 'en').attempts[0]).toBe('date');
+    expect(type('Which tool is used when training a model?', 'en').attempts[0]).not.toBe('date');
+    expect(type("Que faire quand l'administration ne répond pas ?").attempts[0]).not.toBe('date');
+  });
   it('asks a figure in the unit its measure implies, counting the noun asked about', () => {
     expect(type('Combien coûte la JDC ?')).toMatchObject({ attempts: ['figure', undefined], unit: 'money' });
     expect(type('Quel est le taux de réussite ?').unit).toBe('percent');
