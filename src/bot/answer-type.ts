@@ -170,8 +170,15 @@ const PER_YEAR = /(?<!\p{L})(?:par an|chaque ann[ée]e|par ann[ée]e|per year|ea
 const FILLERS =
   /(?<!\p{L})(?:supposed|encore|toujours|d[ée]j[àa]|vraiment|exactement|pr[ée]cis[ée]ment|still|already|exactly|really|actually|ever|typically|usually|generally|normally|typiquement|g[ée]n[ée]ralement|habituellement|normalement|certain(?:e|s|es)?|plusieurs|quelques|various)(?!\p{L})/giu;
 
+/**
+ * "Higher or lower", « en hausse ou en baisse »: both sides of a comparison are the question's form, and
+ * the answer states figures, seldom either word.
+ */
+const EITHER_WAY =
+  /(?<!\p{L})(?:(?:higher|greater|more|bigger|larger|better|up) or (?:lower|less|smaller|fewer|worse|down)|(?:lower|less|smaller|fewer|worse|down) or (?:higher|greater|more|bigger|larger|better|up)|(?:plus|moins) (?:\p{L}+ )?ou (?:plus|moins)(?: \p{L}+)?|sup[ée]rieure?s? ou inf[ée]rieure?s?|inf[ée]rieure?s? ou sup[ée]rieure?s?|en (?:hausse|baisse) ou en (?:hausse|baisse))(?!\p{L})/giu;
+
 /** The question without its answer-type words and fillers. */
 export function topicText(question: string, need?: Requirement): string {
-  const text = (DURATION.test(question) ? question.replace(LASTING, ' ') : question).replace(TYPE_WORDS, ' ').replace(FILLERS, ' ');
+  const text = (DURATION.test(question) ? question.replace(LASTING, ' ') : question).replace(TYPE_WORDS, ' ').replace(FILLERS, ' ').replace(EITHER_WAY, ' ');
   return (need === 'figure' ? text.replace(PER_YEAR, ' ') : text).replace(/\s+/g, ' ').trim();
 }

@@ -296,6 +296,9 @@ describe('expected answer type', () => {
     expect(topicText('How long do EIGs spend in their host administration?')).toBe('do EIGs in their host administration?');
     expect(topicText('En quelle année la mission Etalab a-t-elle été créée ?')).toBe('la mission Etalab a-t-elle été créée ?');
     expect(topicText('Combien de temps dure l’audition ?')).toBe('l’audition ?');
+    // Both sides of a comparison are its form: the answer states figures.
+    expect(topicText('Is poverty higher or lower in the town than nationally?')).toBe('Is poverty in the town than nationally?');
+    expect(topicText('Les dépenses sont-elles en hausse ou en baisse ?')).toBe('Les dépenses sont-elles ?');
     expect(topicText('Combien de jours a duré le bootcamp ?')).toBe('Combien de jours le bootcamp ?');
     // "How often" / « à quelle fréquence » ask for a frequency; "big" or « fréquence » are not what a passage says.
     expect(topicText('How often do the mentors meet?')).toBe('do the mentors meet?');
