@@ -23,7 +23,7 @@ import {
   type TermGroup,
   YEAR_TERM,
 } from './sentences.js';
-import { causeClause } from './statements.js';
+import { causeClause, citation, quotable } from './statements.js';
 
 export interface RetrievalResult {
   passage: Passage;
@@ -113,20 +113,12 @@ export function localWeights(groups: TermGroup[], passages: SentenceScore[]): nu
   });
 }
 
-/** Footnotes ("31. À noter que…") and source lines say little on their own. */
-const quotable = (s: string): boolean => s.length >= 40 && !/^\s*(?:\(\d{1,2}\)|\d{1,3}[.)]\s|sources?\s*:|notes?\s*:)/iu.test(s) && !tabular(s);
 const quotableCache = new WeakMap<Passage, boolean[]>();
 /** Which of the passage's sentences are quotable (memoised per passage). */
 function quotables(p: Passage): boolean[] {
   let flags = quotableCache.get(p);
   if (!flags) quotableCache.set(p, (flags = p.sentences.map(quotable)));
   return flags;
-}
-/** A table row read as text ("Salaires 756 553,38 € 1 801 326 € …"): numbers with few words between them. */
-function tabular(s: string): boolean {
-  const numbers = s.match(/\d+(?:[ ,.]\d+)*/g)?.length ?? 0;
-  const words = s.match(/\p{L}{3,}/gu)?.length ?? 0;
-  return numbers >= 5 && numbers >= words * 0.5;
 }
 /** Groups weighing at least this share of the heaviest local weight are what the question asks about. */
 const ASKED_SHARE = 0.5;
@@ -211,7 +203,8 @@ function candidate(
   const quotedTerms = chosen.flatMap((i) => sentenceTerms[i] ?? []);
   const { anchored, mentionOnly, quoteCoverage } = quoteGates(groups, quotedTerms, parts, counted);
   const sentenceCoverage = coverageOf(groups, quotedTerms).coverage;
-  const says = chosen.some((i) => !empty[i]);
+  // A quote that is only citations (a source line, a table row, a roster) states nothing.
+  const says = chosen.some((i) => !empty[i]) && !chosen.every((i) => citation(hit.passage.sentences[i] ?? ''));
   const confidence =
     (CONFIDENCE_PASSAGE * passageScore.coverage + (1 - CONFIDENCE_PASSAGE) * sentenceCoverage) *
     (anchored && says && !mentionOnly ? 1 : UNANCHORED) *

@@ -71,3 +71,20 @@ const WEEKDAYS_AND_TIMES =
 /** Does the sentence state a date (a year, a month, a day of the week or a time of day)? */
 export const statesDate = (sentence: string): boolean =>
   /\b(?:1[89]|20)\d\d\b/.test(sentence) || MONTHS.test(sentence) || WEEKDAYS_AND_TIMES.test(sentence);
+
+/**
+ * Not a statement: a source line or a figure caption ending with its source (« … par classe d'âge Source :
+ * INSEE, 2007–2060 »), a table row, a roster of people met (« Natacha LEMAIRE, adjointe… Philippe BURNEL… »).
+ */
+export const citation = (s: string): boolean =>
+  /^\s*(?:\(?\d{1,3}[.)]\s*)?(?:sources?|notes?)\s*:|\bsources?\s*:[^:]{0,160}$/iu.test(s) || tabular(s) || roster(s);
+/** Footnotes ("31. À noter que…") and citations say little on their own. */
+export const quotable = (s: string): boolean => s.length >= 40 && !/^\s*(?:\(\d{1,2}\)|\d{1,3}[.)]\s)/u.test(s) && !citation(s);
+/** Three "Firstname SURNAME" or more: a list of people, not a statement. */
+const roster = (s: string): boolean => (s.match(/\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)? \p{Lu}{2,}(?:[- ]\p{Lu}{2,})*\b/gu)?.length ?? 0) >= 3;
+/** A table row read as text ("Salaires 756 553,38 € 1 801 326 € …"): numbers with few words between them. */
+function tabular(s: string): boolean {
+  const numbers = s.match(/\d+(?:[ ,.]\d+)*/g)?.length ?? 0;
+  const words = s.match(/\p{L}{3,}/gu)?.length ?? 0;
+  return numbers >= 5 && numbers >= words * 0.5;
+}

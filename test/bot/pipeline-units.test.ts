@@ -10,7 +10,7 @@ import { cleanQuestion, fold, normalizeQuestion, words } from '../../src/bot/nor
 import { matchSmalltalk, stripGreeting } from '../../src/bot/smalltalk.js';
 import { followUpIntent, isFollowUp, mergeSlots } from '../../src/bot/conversation.js';
 import { countsThing, figureProximity, groupMatches, minimalSpan, reweighted, scoreSentence, type TermGroup } from '../../src/bot/sentences.js';
-import { causeClause, statesDate, statesEnd, statesFigure, statesReason } from '../../src/bot/statements.js';
+import { causeClause, citation, quotable, statesDate, statesEnd, statesFigure, statesReason } from '../../src/bot/statements.js';
 import { localWeights } from '../../src/bot/retrieval.js';
 import { buildCatalog, canonicalWords, defiHandle } from '../../src/bot/catalog.js';
 import type { Knowledge } from '../../src/ingest/types.js';
@@ -72,6 +72,19 @@ describe('conversation', () => {
 });
 
 describe('sentence scoring', () => {
+  it('tells citations (source lines, captions, rosters, table rows) from statements', () => {
+    // Sentences as pdf-parse gives them from the Cour des comptes reports.
+    expect(citation('Une pression démographique croissante projection de la population française par classe d’âge Source : Cour des comptes, d’après les données de l’INSEE (scénario central des projections de population 2007–2060), France métropolitaine.')).toBe(true);
+    expect(citation('8. Source : « L’intérêt de la personne protégée », colloque des 8 et 9 juin 2016, École des hautes études de santé publique.')).toBe(true);
+    expect(citation('Natacha LEMAIRE, adjointe au secrétaire général Philippe BURNEL, délégué à la stratégie Philippe LOUDENOT, fonctionnaire de sécurité')).toBe(true);
+    expect(citation('Salaires 756 553,38 € 1 801 326 € 2 015 773 € 2 120 441 € 2 310 982 €')).toBe(true);
+    // A source line merged with the statement after it is still a statement.
+    expect(citation('Durée illimitée Source : CNAMTS, décembre 2015 Un système informatique puissant et modernisé dont la sécurité devra encore être renforcée Un système de grande capacité Les données du SNIIRAM sont traitées, au centre national de traitement informationnel.')).toBe(false);
+    expect(citation('L’UNAF, créée par une ordonnance du 3 mars 1945, est le partenaire institutionnel des pouvoirs publics.')).toBe(false);
+    expect(quotable('31. À noter que le décret n’a pas été pris.')).toBe(false);
+    expect(quotable('L’UNAF, créée par une ordonnance du 3 mars 1945, est le partenaire institutionnel des pouvoirs publics.')).toBe(true);
+  });
+
   const g = (term: string, weight: number, ...forms: string[]): TermGroup => ({ term, weight, forms: new Set([term, ...forms]) });
   it('weighs rare terms more, so an unknown word keeps coverage low', () => {
     const groups = [g('capital', 1), g('australi', 5)];
