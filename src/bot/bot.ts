@@ -70,14 +70,18 @@ const FRENCH_VERBS =
   'donne donnent rend rendent recoit recoivent touche touchent verse versent existe existent';
 
 /** Words that frame a question without being its topic (analysed, removed before scoring retrieval). */
-const FRAME_WORDS =
-  'qui que quoi quel quels quelle quelles quand comment combien pourquoi dit dire dis explique expliquer parle parler sais savoir connais ' +
-  'donne donner moi nous svp stp voudrais aimerais peux pouvez est-ce what who when why how which many much tell explain say says know ' +
-  'give me please could would can does did do is are was were devant parmi aupres envers per each about into among ' +
-  // Who says it ("selon l'INSEE", "according to the report") names a source, not what is asked.
-  'selon according ' +
-  // English verb particles ("sent out", "set up", "off-site") add nothing a French document would say.
-  'off out up away back';
+const FRAME_WORDS: Record<Lang, string> = {
+  fr:
+    'qui que quoi quel quels quelle quelles quand comment combien pourquoi dit dire dis explique expliquer parle parler sais savoir connais ' +
+    'donne donner moi nous svp stp voudrais aimerais peux pouvez est-ce devant parmi aupres envers ' +
+    // Who says it (« selon l'INSEE ») names a source, not what is asked.
+    'selon',
+  en:
+    'what who when why how which many much tell explain say says know give me please could would can does did do is are was were ' +
+    'per each about into among according ' +
+    // English verb particles ("sent out", "set up", "off-site") add nothing a French document would say.
+    'off out up away back',
+};
 
 /** Rules that answer about a person: their défis, their mentor. */
 const PERSON_INTENTS = new Set<Intent>(['defis_of_person', 'mentor_of']);
@@ -127,7 +131,15 @@ export function createBot(corpus: LoadedCorpus, options: BotOptions = {}): Bot {
   // Word lists as the analyzer's terms, in the languages a question using them may be in.
   const termsOf = (list: string, langs: Lang[]): Set<string> => new Set(langs.flatMap((l) => tools.analyze(list, l)));
   const measure = termsOf(MEASURE_WORDS, ['fr', 'en']);
-  const frame = termsOf(FRAME_WORDS, ['fr', 'en']);
+  // A question's own language frames it; the other language's frame words count only where they stem to
+  // themselves (« quel », « combien » in a mixed question), since a foreign stemmer mangles the rest: French
+  // « dis » stemmed as English is "di", which is "died".
+  const frameOf = (lang: Lang): Set<string> => {
+    const other: Lang = lang === 'fr' ? 'en' : 'fr';
+    const foreign = FRAME_WORDS[other].split(' ').filter((w) => tools.analyze(w, lang).join(' ') === w);
+    return new Set([...tools.analyze(FRAME_WORDS[lang], lang), ...tools.analyze(foreign.join(' '), lang)]);
+  };
+  const frame: Record<Lang, Set<string>> = { fr: frameOf('fr'), en: frameOf('en') };
   const light: Record<Lang, Set<string>> = { en: termsOf(ENGLISH_VERBS, ['en']), fr: termsOf(FRENCH_VERBS, ['fr']) };
   const acronyms = acronymTable(corpus.knowledge);
 
@@ -178,7 +190,7 @@ export function createBot(corpus: LoadedCorpus, options: BotOptions = {}): Bot {
     const { attempts, counted, unit } = answerType(folded, lang, tools.analyze);
     const verbs = questionVerbs(text, folded, lang);
     const lightHere = verbs.length ? new Set([...light[lang], ...tools.analyze(verbs.join(' '), lang)]) : light[lang];
-    const results = retrieve(topicText(text, attempts[0]), lang, corpus.index, tools, frame, attempts, { subject, minConfidence: RETRIEVAL_MIN, measure, counted, unit, light: lightHere });
+    const results = retrieve(topicText(text, attempts[0]), lang, corpus.index, tools, frame[lang], attempts, { subject, minConfidence: RETRIEVAL_MIN, measure, counted, unit, light: lightHere });
     // A figure or date question answered without the requirement must still quote a figure or a date,
     // and « combien coûte » a sum of money, « quel taux » a rate, « combien de temps » a duration.
     const figure = (quote: string) => statesFigure(quote) && (!unit || statesUnit(quote, unit));
