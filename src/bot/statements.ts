@@ -74,10 +74,12 @@ export const statesDate = (sentence: string): boolean =>
 
 /**
  * Not a statement: a source line or a figure caption ending with its source (« … par classe d'âge Source :
- * INSEE, 2007–2060 »), a table row, a roster of people met (« Natacha LEMAIRE, adjointe… Philippe BURNEL… »).
+ * INSEE, 2007–2060 »), a reference, a table row, a roster of people met (« Natacha LEMAIRE, adjointe… Philippe BURNEL… »).
  */
 export const citation = (s: string): boolean =>
-  /^\s*(?:\(?\d{1,3}[.)]\s*)?(?:sources?|notes?)\s*:|\bsources?\s*:[^:]{0,160}$/iu.test(s) || tabular(s) || roster(s);
+  /^\s*(?:\(?\d{1,3}[.)]\s*)?(?:sources?|notes?)\s*:|\bsources?\s*:[^:]{0,160}$/iu.test(s) || reference(s) || tabular(s) || roster(s);
+/** A reference to another publication: « …, 22 juillet 2002, 3 p., disponible sur www.ccomptes.fr ». */
+const reference = (s: string): boolean => /\b\d+\s?p\.,|\b(?:disponible sur|available (?:at|on|from))\s+\S+\s*\.?\s*$/iu.test(s);
 /** Footnotes ("31. À noter que…") and citations say little on their own. */
 export const quotable = (s: string): boolean => s.length >= 40 && !/^\s*(?:\(\d{1,2}\)|\d{1,3}[.)]\s)/u.test(s) && !citation(s);
 /** Three "Firstname SURNAME" or more: a list of people, not a statement. */

@@ -73,6 +73,8 @@ describe('false friends', () => {
     ['relevant', 'en', 'souligner'],
     ['filles', 'fr', 'remplir'], // "fill" stems like « filles »
     ['visit', 'en', 'viser'], // « viser » stems like "visit" in French
+    ['founded', 'en', 'constater'], // "found" is also the past of "find"
+    ['créée', 'fr', 'fonds'], // « fondé » stems like « fonds »
     ['provenance', 'fr', 'avérer'], // "proven"
     ['forces', 'fr', 'vigueur'], // "in force"
     ['affectés', 'fr', 'concerner'], // "affected": « affecté » is also "assigned"
