@@ -13,8 +13,11 @@ import { PassageIndex } from './passage-index.js';
 import type { Artifact, IngestedCorpus, LoadedCorpus } from './types.js';
 
 export const ARTIFACT_FORMAT = 'rapporteur-index';
-/** Bump when the artifact's JSON layout changes (3: compiled postings and lexicon instead of MiniSearch's JSON). */
-export const FORMAT_VERSION = 3;
+/**
+ * Bump when the artifact's JSON layout changes (3: compiled postings and lexicon instead of MiniSearch's JSON;
+ * 4: the lexicon laid out for lookups in place, lexicon-layout.ts).
+ */
+export const FORMAT_VERSION = 4;
 
 /** Builds the index over the corpus' passages. */
 export function buildArtifact(corpus: IngestedCorpus): Artifact {

@@ -7,14 +7,9 @@ import type { Knowledge, Lang } from '../ingest/types.js';
 import { stem, words } from './analyzer.js';
 import { frenchCognates } from './cognates.js';
 import { LEXICON_LINES } from './lexicon-data.js';
+import { compileLexicon, LexiconLayout, type Group, type LexiconJSON, type Phrase } from './lexicon-layout.js';
 
-export interface Phrase {
-  /** Content words, folded, unstemmed (what query words are matched against). */
-  words: string[];
-  /** Index terms of the phrase, stemmed in its own language. */
-  terms: string[];
-  lang: Lang;
-}
+export type { LexiconJSON, Phrase };
 
 export interface PhraseMatch {
   /** How many query words the matched phrase covers. */
@@ -22,8 +17,6 @@ export interface PhraseMatch {
   /** Index-term lists of the equivalent phrases (the matched one excluded). */
   alternatives: string[][];
 }
-
-type Group = Phrase[];
 
 /**
  * A query word is a phrase's word when they stem alike in the phrase's language: French "date" and
@@ -62,13 +55,6 @@ export function knowledgeGroups(knowledge: Knowledge | undefined): Group[] {
   return groups;
 }
 
-/** A compiled lexicon as the artifact stores it: each phrase as [words, terms, lang, French and English stems of its first word]. */
-export interface LexiconJSON {
-  /** Which static lexicon it was compiled with (a changed lexicon-data.ts recompiles). */
-  staticLines: string;
-  groups: [string, string, Lang, string, string][][];
-}
-
 /** FNV-1a of the static lexicon's lines: cheap, and enough to notice an edit. */
 const STATIC_LINES = (() => {
   let h = 0x811c9dc5;
@@ -80,41 +66,12 @@ const STATIC_LINES = (() => {
 /** Lexicons already made for a knowledge object (the index and the bot share one). */
 const made = new WeakMap<Knowledge, Lexicon>();
 
-const firstKeys = (p: Phrase): [string, string] => {
-  const first = p.words[0] as string;
-  return [stem(first, 'fr'), stem(first, 'en')];
-};
-
 export class Lexicon {
-  /** Phrases by the stems of their first word, for quick lookup. */
-  private readonly byFirst = new Map<string, { phrase: Phrase; group: Group }[]>();
-  /** Single-term equivalents, for `expandTerm`. */
-  private readonly singles = new Map<string, Set<string>>();
-  private readonly keys = new Map<Phrase, [string, string]>();
+  private readonly layout: LexiconLayout;
 
-  constructor(
-    private readonly groups: Group[],
-    keysOf: (p: Phrase) => [string, string] = firstKeys,
-  ) {
-    for (const group of groups) {
-      for (const p of group) {
-        const [fr, en] = keysOf(p);
-        this.keys.set(p, [fr, en]);
-        // Two keys, always distinct (their prefixes differ); no Set per phrase: 6,000 phrases load at every start.
-        const entry = { phrase: p, group };
-        for (const key of [`fr:${fr}`, `en:${en}`]) {
-          const list = this.byFirst.get(key);
-          if (list) list.push(entry);
-          else this.byFirst.set(key, [entry]);
-        }
-        if (p.terms.length !== 1) continue;
-        const key = `${p.lang}:${p.terms[0]}`;
-        const set = this.singles.get(key) ?? new Set<string>();
-        for (const other of group) if (other !== p && other.terms.length === 1) set.add(other.terms[0] as string);
-        set.delete(p.terms[0] as string);
-        this.singles.set(key, set);
-      }
-    }
+  /** From phrase groups (compiled now), or from a compiled layout (read in place). */
+  constructor(source: Group[] | LexiconLayout) {
+    this.layout = Array.isArray(source) ? new LexiconLayout(compileLexicon(source, STATIC_LINES)) : source;
   }
 
   /** The static lexicon plus the knowledge's acronyms and names (made once per knowledge object). */
@@ -126,32 +83,25 @@ export class Lexicon {
     return lexicon;
   }
 
-  /** Everything already stemmed, so that loading an artifact stems nothing. */
+  /** Everything already stemmed and laid out, so that loading an artifact stems and builds nothing. */
   toJSON(): LexiconJSON {
-    return {
-      staticLines: STATIC_LINES,
-      groups: this.groups.map((g) =>
-        g.map((p) => [p.words.join(' '), p.terms.join(' '), p.lang, ...(this.keys.get(p) ?? firstKeys(p))]),
-      ),
-    };
+    return this.layout.json;
   }
 
   /**
    * Reads `toJSON()` output for this knowledge; rebuilds from the knowledge when the static
-   * lexicon has changed since (or the JSON is missing or malformed).
+   * lexicon has changed since (or the JSON is missing, of an older layout or malformed).
    */
   static fromJSON(json: unknown, knowledge?: Knowledge): Lexicon {
     const j = json as Partial<LexiconJSON> | undefined;
-    if (!j || j.staticLines !== STATIC_LINES || !Array.isArray(j.groups)) return Lexicon.build(knowledge);
-    const keys = new Map<Phrase, [string, string]>();
-    const groups = j.groups.map((g) =>
-      g.map(([w, t, lang, fr, en]) => {
-        const p: Phrase = { words: w.split(' '), terms: t.split(' '), lang };
-        keys.set(p, [fr, en]);
-        return p;
-      }),
-    );
-    const lexicon = new Lexicon(groups, (p) => keys.get(p) ?? firstKeys(p));
+    if (!j || j.staticLines !== STATIC_LINES || j.layout !== 2) return Lexicon.build(knowledge);
+    let layout: LexiconLayout;
+    try {
+      layout = new LexiconLayout(j as LexiconJSON);
+    } catch {
+      return Lexicon.build(knowledge);
+    }
+    const lexicon = new Lexicon(layout);
     if (knowledge) made.set(knowledge, lexicon);
     return lexicon;
   }
@@ -160,16 +110,18 @@ export class Lexicon {
   match(query: string[], at: number): PhraseMatch | undefined {
     const head = query[at];
     if (head === undefined) return undefined;
-    let best: { length: number; groups: Set<Group>; own: Set<Phrase> } | undefined;
-    // Both keys' lists read in place (no concatenated copy: this runs for every word of every query).
-    for (const list of [this.byFirst.get(`fr:${stem(head, 'fr')}`), this.byFirst.get(`en:${stem(head, 'en')}`)]) {
-      for (const { phrase: p, group } of list ?? []) {
+    const lex = this.layout;
+    // Groups and phrases by number: insertion order is the order the alternatives are listed in.
+    let best: { length: number; groups: Set<number>; own: Set<number> } | undefined;
+    for (const ids of [lex.underHead(`fr:${stem(head, 'fr')}`), lex.underHead(`en:${stem(head, 'en')}`)]) {
+      for (const id of ids ?? []) {
+        const p = lex.phrase(id);
         const n = p.words.length;
         if (at + n > query.length || (best && n < best.length)) continue;
         if (!p.words.every((w, i) => sameWord(w, query[at + i] as string, p.lang))) continue;
         if (!best || n > best.length) best = { length: n, groups: new Set(), own: new Set() };
-        best.groups.add(group);
-        best.own.add(p);
+        best.groups.add(lex.groupOf[id] as number);
+        best.own.add(id);
       }
     }
     if (!best) {
@@ -180,9 +132,10 @@ export class Lexicon {
     const seen = new Set<string>();
     const alternatives: string[][] = [];
     for (const group of best.groups) {
-      for (const p of group) {
+      for (let id = lex.groupStart[group] as number; id < (lex.groupStart[group + 1] as number); id++) {
+        const p = lex.phrase(id);
         const key = p.terms.join(' ');
-        if (best.own.has(p) || seen.has(key)) continue;
+        if (best.own.has(id) || seen.has(key)) continue;
         seen.add(key);
         alternatives.push(p.terms);
       }
@@ -194,7 +147,7 @@ export class Lexicon {
   expandTerm(term: string, lang: Lang): string[] {
     const out = new Set<string>();
     for (const l of [lang, lang === 'fr' ? 'en' : 'fr'] as const) {
-      for (const t of this.singles.get(`${l}:${term}`) ?? []) out.add(t);
+      for (const t of this.layout.singles(`${l}:${term}`)) out.add(t);
     }
     out.delete(term);
     return [...out];
