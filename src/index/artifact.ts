@@ -7,15 +7,20 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Document, Passage } from '../ingest/types.js';
+import { isAscii } from 'node:buffer';
+import type { Document } from '../ingest/types.js';
 import { ANALYZER_VERSION } from './analyzer.js';
+import { compactKnowledge, expandKnowledge } from './knowledge-store.js';
+import { Lines } from './lines.js';
 import { PassageIndex } from './passage-index.js';
+import { expandPassages, LazyPassages, storePassages, type StoredPassagesJSON } from './passage-store.js';
 import type { Artifact, IngestedCorpus, LoadedCorpus } from './types.js';
 
 export const ARTIFACT_FORMAT = 'rapporteur-index';
 /**
  * Bump when the artifact's JSON layout changes (3: compiled postings and lexicon instead of MiniSearch's JSON;
- * 4: the lexicon laid out for lookups in place, lexicon-layout.ts).
+ * 4: the lexicon laid out for lookups in place, lexicon-layout.ts; passages last, one a line, each parsed when first
+ * read, passage-store.ts; pure ASCII).
  */
 export const FORMAT_VERSION = 4;
 
@@ -32,52 +37,31 @@ export function buildArtifact(corpus: IngestedCorpus): Artifact {
   };
 }
 
-/**
- * Stored passages are compacted: `text` (the join of the sentences) is dropped, and so are
- * the fields equal to the previous passage's (a document's passages share title, path, tags…).
- */
-type StoredPassage = Partial<Passage>;
-const SHARED_FIELDS = ['docId', 'path', 'kind', 'title', 'section', 'page', 'lang', 'date', 'tags'] as const;
-
-function compactAll(passages: Passage[]): StoredPassage[] {
-  let prev: Passage | undefined;
-  return passages.map((p) => {
-    const out: StoredPassage = { ...p };
-    if (p.text === p.sentences.join(' ')) delete out.text;
-    if (prev && prev.docId === p.docId) {
-      for (const key of SHARED_FIELDS) {
-        if (!(key in p) || p[key] === undefined) {
-          // Absent here but present before: say so explicitly, or it would be inherited.
-          if (prev[key] !== undefined) (out as Record<string, unknown>)[key] = null;
-        } else if (JSON.stringify(p[key]) === JSON.stringify(prev[key])) delete out[key];
-      }
-    }
-    prev = p;
-    return out;
-  });
-}
-
-/** Fills the stored passages in place (they were just parsed: nobody else holds them). */
-function expandAll(stored: StoredPassage[]): Passage[] {
-  let prev: Record<string, unknown> | undefined;
-  for (const s of stored) {
-    const p = s as Record<string, unknown>;
-    const inherit = prev !== undefined && (p.docId === undefined || p.docId === prev.docId);
-    for (const key of SHARED_FIELDS) {
-      const v = p[key];
-      if (v === null) delete p[key];
-      else if (v === undefined && inherit && (prev as Record<string, unknown>)[key] !== undefined) p[key] = (prev as Record<string, unknown>)[key];
-    }
-    if (p.text === undefined) p.text = ((p.sentences as string[] | undefined) ?? []).join(' ');
-    prev = p;
-  }
-  return stored as Passage[];
-}
+/** Opens the passages, the artifact's last field, one a line (a JSON string holds no raw newline). */
+const PASSAGES_OPEN = ',"passages":[\n';
+const PASSAGES_CLOSE = '\n]}';
 
 export function serializeArtifact(artifact: Artifact): string {
   // The versions first, so `recordedAnalyzer` reads them without parsing hundreds of megabytes.
-  const { format, formatVersion, analyzerVersion, ...rest } = artifact;
-  return JSON.stringify({ format, formatVersion, analyzerVersion, ...rest, passages: compactAll(artifact.passages) });
+  const { format, formatVersion, analyzerVersion, passages, ...rest } = artifact;
+  const { lines, json } = storePassages(passages);
+  const knowledge = compactKnowledge(rest.knowledge, byId(rest.documents));
+  const head = JSON.stringify({ format, formatVersion, analyzerVersion, ...rest, knowledge, storedPassages: json });
+  return asciiJSON(`${head.slice(0, -1)}${PASSAGES_OPEN}${lines.join(',\n')}${PASSAGES_CLOSE}`);
+}
+
+/**
+ * JSON with every non-ASCII character escaped (`\u00e9`): still UTF-8 JSON for any reader, and read
+ * back as a one-byte string without UTF-8 decoding into a two-byte one (a third of the load time).
+ */
+export function asciiJSON(json: string): string {
+  return json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The file's text: an ASCII file (as `saveArtifact` writes) is read byte for byte, any other as UTF-8. */
+async function readText(path: string): Promise<string> {
+  const bytes = await readFile(path);
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
 /**
@@ -123,14 +107,11 @@ export async function saveArtifact(path: string, artifact: Artifact): Promise<vo
   }
 }
 
-export function parseArtifact(json: string, source = 'index'): Artifact {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch (err) {
-    throw new Error(`${source} is not valid JSON (${(err as Error).message}); re-run \`npm run ingest\``);
-  }
-  const a = raw as Partial<Artifact> | null;
+type StoredArtifact = Artifact & { storedPassages?: StoredPassagesJSON };
+
+/** Checks a parsed artifact's head (everything but the passages' contents). */
+function checkArtifact(raw: unknown, source: string): StoredArtifact {
+  const a = raw as Partial<StoredArtifact> | null;
   if (!a || typeof a !== 'object' || a.format !== ARTIFACT_FORMAT) {
     throw new Error(`${source} is not a rapporteur index; re-run \`npm run ingest\``);
   }
@@ -142,16 +123,47 @@ export function parseArtifact(json: string, source = 'index'): Artifact {
   for (const key of ['roots', 'files', 'documents', 'passages'] as const) {
     if (!Array.isArray(a[key])) throw new Error(`${source} is incomplete (no ${key}); re-run \`npm run ingest\``);
   }
-  if (!a.knowledge || typeof a.knowledge !== 'object' || !a.index) {
-    throw new Error(`${source} is incomplete (no knowledge or index); re-run \`npm run ingest\``);
+  if (!a.knowledge || typeof a.knowledge !== 'object' || !a.index || !a.storedPassages) {
+    throw new Error(`${source} is incomplete (no knowledge, index or passage table); re-run \`npm run ingest\``);
   }
-  const passages = expandAll(a.passages as StoredPassage[]);
-  return { ...(a as Artifact), passages };
+  return a as StoredArtifact;
+}
+
+function parseJSON(json: string, source: string): unknown {
+  try {
+    return JSON.parse(json);
+  } catch (err) {
+    throw new Error(`${source} is not valid JSON (${(err as Error).message}); re-run \`npm run ingest\``);
+  }
+}
+
+/** The whole artifact, its passages made. */
+export function parseArtifact(json: string, source = 'index'): Artifact {
+  const { storedPassages, ...a } = checkArtifact(parseJSON(json, source), source);
+  try {
+    expandKnowledge(a.knowledge, byId(a.documents));
+    return { ...a, passages: expandPassages(a.passages, storedPassages as StoredPassagesJSON) };
+  } catch (err) {
+    throw new Error(`${source} has damaged passages or facts (${(err as Error).message}); re-run \`npm run ingest\``);
+  }
+}
+
+/**
+ * The artifact's head parsed, and its passages' lines left as they are in the text, when the text
+ * is laid out as `serializeArtifact` writes it (undefined otherwise).
+ */
+function splitArtifact(text: string, source: string): { head: StoredArtifact; lines: Lines } | undefined {
+  const from = text.indexOf('\n') + 1;
+  const to = text.length - PASSAGES_CLOSE.length;
+  const open = from - PASSAGES_OPEN.length;
+  if (from === 0 || open < 0 || to < from || !text.startsWith(PASSAGES_OPEN, open) || !text.endsWith(PASSAGES_CLOSE)) return undefined;
+  const head = checkArtifact(parseJSON(`${text.slice(0, open)},"passages":[]}`, source), source);
+  return { head, lines: new Lines(text.slice(from, to)) };
 }
 
 /** Reads and validates an artifact, whatever its analyzer (incremental ingestion only needs its passages). */
 export async function readArtifact(path: string): Promise<Artifact> {
-  return parseArtifact(await readFile(path, 'utf8'), path);
+  return parseArtifact(await readText(path), path);
 }
 
 /** Throws a clear message when the artifact was built by another analyzer. */
@@ -167,19 +179,40 @@ export function checkAnalyzer(artifact: Artifact, source = 'index'): void {
 /** An in-memory artifact → a searchable corpus (no re-indexing). */
 export function corpusFromArtifact(artifact: Artifact, source = 'index'): LoadedCorpus {
   checkAnalyzer(artifact, source);
-  const index = PassageIndex.fromJSON(artifact.index, artifact.passages, { knowledge: artifact.knowledge });
+  return corpusOf(artifact, PassageIndex.fromJSON(artifact.index, artifact.passages, { knowledge: artifact.knowledge }));
+}
+
+const byId = (documents: Document[]): Map<string, Document> => new Map(documents.map((d) => [d.id, d]));
+
+function corpusOf(artifact: Artifact, index: PassageIndex, documentById = byId(artifact.documents)): LoadedCorpus {
   return {
     builtAt: artifact.builtAt,
     roots: artifact.roots,
     files: artifact.files,
     documents: artifact.documents,
-    documentById: new Map(artifact.documents.map((d: Document) => [d.id, d])),
+    documentById,
     knowledge: artifact.knowledge,
     index,
   };
 }
 
-/** Loads `data/index.json` (or another path) for the bot and the server. */
+/**
+ * Loads `data/index.json` (or another path) for the bot and the server. The passages are left in
+ * the file's text and each is parsed when first read (passage-store.ts).
+ */
 export async function loadCorpus(path: string): Promise<LoadedCorpus> {
-  return corpusFromArtifact(await readArtifact(path), path);
+  const text = await readText(path);
+  const split = splitArtifact(text, path);
+  if (!split) return corpusFromArtifact(parseArtifact(text, path), path);
+  const { head, lines } = split;
+  checkAnalyzer(head, path);
+  const documentById = byId(head.documents);
+  let passages: LazyPassages;
+  try {
+    expandKnowledge(head.knowledge, documentById);
+    passages = new LazyPassages(lines, head.storedPassages as StoredPassagesJSON, path);
+  } catch (err) {
+    throw new Error(`${path} has damaged passages or facts (${(err as Error).message}); re-run \`npm run ingest\``);
+  }
+  return corpusOf(head, PassageIndex.fromJSON(head.index, passages, { knowledge: head.knowledge }), documentById);
 }

@@ -13,6 +13,7 @@ import MiniSearch, { type Options } from 'minisearch';
 import type { Knowledge, Lang, Passage } from '../ingest/types.js';
 import { analyze } from './analyzer.js';
 import { Lexicon, type LexiconJSON } from './lexicon.js';
+import { arrayStore, type PassageStore } from './passage-store.js';
 import { planQuery, type TermSpec } from './query.js';
 import { Scorer, type ResolvedClause, type ResolvedTerm } from './scorer.js';
 import { contains, TermIndex, type CompiledIndex } from './term-index.js';
@@ -53,7 +54,6 @@ export interface PassageIndexOptions {
 }
 
 export class PassageIndex implements PassageSearch {
-  private readonly byId = new Map<string, number>();
   private scorer: Scorer | undefined;
   readonly lexicon: Lexicon;
   /** Dynamic pruning in the scorer (exact: off only to check it against exhaustive scoring). */
@@ -61,10 +61,9 @@ export class PassageIndex implements PassageSearch {
 
   private constructor(
     private readonly terms: TermIndex,
-    private readonly passages: readonly Passage[],
+    private readonly passages: PassageStore,
     lexicon: Lexicon,
   ) {
-    passages.forEach((p, i) => this.byId.set(p.id, i));
     this.lexicon = lexicon;
   }
 
@@ -87,11 +86,12 @@ export class PassageIndex implements PassageSearch {
         tags: cached(p.tags.join(' '), p.lang),
       })),
     );
-    return new PassageIndex(TermIndex.fromMiniSearch(ms.toJSON(), BOOST), passages, Lexicon.build(options.knowledge));
+    return new PassageIndex(TermIndex.fromMiniSearch(ms.toJSON(), BOOST), arrayStore(passages), Lexicon.build(options.knowledge));
   }
 
   /** From `toJSON()` output, without re-analysing anything; `passages` must be the same, in order. */
-  static fromJSON(json: unknown, passages: readonly Passage[], options: PassageIndexOptions = {}): PassageIndex {
+  static fromJSON(json: unknown, given: PassageStore | readonly Passage[], options: PassageIndexOptions = {}): PassageIndex {
+    const passages = Array.isArray(given) ? arrayStore(given) : (given as PassageStore);
     const j = json as Partial<PassageIndexJSON> | null;
     const terms = TermIndex.fromJSON(j?.postings, BOOST);
     if (terms.documentCount !== passages.length) {
@@ -115,8 +115,8 @@ export class PassageIndex implements PassageSearch {
   }
 
   passage(id: string): Passage | undefined {
-    const i = this.byId.get(id);
-    return i === undefined ? undefined : this.passages[i];
+    const i = this.passages.indexOf(id);
+    return i < 0 ? undefined : this.passages.at(i);
   }
 
   documentFrequency(term: string): number {
@@ -224,7 +224,7 @@ export class PassageIndex implements PassageSearch {
         for (const p of t.parts) if (contains(p.entry, doc)) terms.add(p.term), queryTerms.add(t.term);
       }
     }
-    return { passage: this.passages[doc] as Passage, score, terms: [...terms], queryTerms: [...queryTerms] };
+    return { passage: this.passages.at(doc), score, terms: [...terms], queryTerms: [...queryTerms] };
   }
 }
 
@@ -243,11 +243,12 @@ export function transpositions(term: string): string[] {
   return out;
 }
 
-function acceptor(passages: readonly Passage[], f: SearchFilters | undefined): (id: number) => boolean {
+/** With filters, each candidate passage is read (made, for a loaded index: see passage-store.ts). */
+function acceptor(passages: PassageStore, f: SearchFilters | undefined): (id: number) => boolean {
   if (!f || (!f.kind && !f.pathPrefix && !f.dateFrom && !f.dateTo)) return () => true;
   return (id) => {
-    const p = passages[id];
-    if (!p) return false;
+    if (id < 0 || id >= passages.length) return false;
+    const p = passages.at(id);
     if (f.kind && p.kind !== f.kind) return false;
     if (f.pathPrefix && !p.path.startsWith(f.pathPrefix)) return false;
     if ((f.dateFrom || f.dateTo) && !p.date) return false;

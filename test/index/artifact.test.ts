@@ -123,7 +123,7 @@ describe('artifact', () => {
     const first = buildArtifact(corpus());
     await saveArtifact(path, first);
     const before = await readFile(path, 'utf8');
-    const bad = { ...buildArtifact(corpus()), knowledge: { toJSON: () => { throw new Error('disk full'); } } };
+    const bad = { ...buildArtifact(corpus()), files: [{ toJSON: () => { throw new Error('disk full'); } }] };
     await expect(saveArtifact(path, bad as never)).rejects.toThrow('disk full');
     expect(await readFile(path, 'utf8')).toBe(before);
     expect(await readdir(dir)).toEqual(['index.json']);
