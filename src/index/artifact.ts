@@ -11,7 +11,7 @@ import { isAscii } from 'node:buffer';
 import type { Document } from '../ingest/types.js';
 import { ANALYZER_VERSION } from './analyzer.js';
 import { compactKnowledge, expandKnowledge } from './knowledge-store.js';
-import { Lines } from './lines.js';
+import { ByteLines } from './lines.js';
 import { PassageIndex } from './passage-index.js';
 import { expandPassages, LazyPassages, storePassages, type StoredPassagesJSON } from './passage-store.js';
 import type { Artifact, IngestedCorpus, LoadedCorpus } from './types.js';
@@ -58,11 +58,8 @@ export function asciiJSON(json: string): string {
   return json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** The file's text: an ASCII file (as `saveArtifact` writes) is read byte for byte, any other as UTF-8. */
-async function readText(path: string): Promise<string> {
-  const bytes = await readFile(path);
-  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
-}
+/** A file's text: ASCII (as `saveArtifact` writes) is read byte for byte, anything else as UTF-8. */
+const decode = (bytes: Buffer): string => (isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8'));
 
 /**
  * The analyzer version an artifact file records, read without parsing it: in its first bytes since
@@ -149,21 +146,22 @@ export function parseArtifact(json: string, source = 'index'): Artifact {
 }
 
 /**
- * The artifact's head parsed, and its passages' lines left as they are in the text, when the text
- * is laid out as `serializeArtifact` writes it (undefined otherwise).
+ * The artifact's head parsed, and its passages' lines left as bytes, when the file is laid out as
+ * `serializeArtifact` writes it (undefined otherwise).
  */
-function splitArtifact(text: string, source: string): { head: StoredArtifact; lines: Lines } | undefined {
-  const from = text.indexOf('\n') + 1;
-  const to = text.length - PASSAGES_CLOSE.length;
+function splitArtifact(bytes: Buffer, source: string): { head: StoredArtifact; lines: ByteLines } | undefined {
+  const from = bytes.indexOf(10) + 1;
+  const to = bytes.length - PASSAGES_CLOSE.length;
   const open = from - PASSAGES_OPEN.length;
-  if (from === 0 || open < 0 || to < from || !text.startsWith(PASSAGES_OPEN, open) || !text.endsWith(PASSAGES_CLOSE)) return undefined;
-  const head = checkArtifact(parseJSON(`${text.slice(0, open)},"passages":[]}`, source), source);
-  return { head, lines: new Lines(text.slice(from, to)) };
+  if (from === 0 || open < 0 || to < from) return undefined;
+  if (bytes.toString('latin1', open, from) !== PASSAGES_OPEN || bytes.toString('latin1', to) !== PASSAGES_CLOSE) return undefined;
+  const head = checkArtifact(parseJSON(`${decode(bytes.subarray(0, open))},"passages":[]}`, source), source);
+  return { head, lines: new ByteLines(bytes.subarray(from, to)) };
 }
 
 /** Reads and validates an artifact, whatever its analyzer (incremental ingestion only needs its passages). */
 export async function readArtifact(path: string): Promise<Artifact> {
-  return parseArtifact(await readText(path), path);
+  return parseArtifact(decode(await readFile(path)), path);
 }
 
 /** Throws a clear message when the artifact was built by another analyzer. */
@@ -198,12 +196,12 @@ function corpusOf(artifact: Artifact, index: PassageIndex, documentById = byId(a
 
 /**
  * Loads `data/index.json` (or another path) for the bot and the server. The passages are left in
- * the file's text and each is parsed when first read (passage-store.ts).
+ * the file's bytes and each is decoded and parsed when first read (passage-store.ts).
  */
 export async function loadCorpus(path: string): Promise<LoadedCorpus> {
-  const text = await readText(path);
-  const split = splitArtifact(text, path);
-  if (!split) return corpusFromArtifact(parseArtifact(text, path), path);
+  const bytes = await readFile(path);
+  const split = splitArtifact(bytes, path);
+  if (!split) return corpusFromArtifact(parseArtifact(decode(bytes), path), path);
   const { head, lines } = split;
   checkAnalyzer(head, path);
   const documentById = byId(head.documents);

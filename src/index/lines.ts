@@ -3,17 +3,29 @@
  * scan for line ends into a typed array: no string per line is made until a line is read
  * (on this host every fresh string and Map entry made at load costs its first memory touch).
  */
-export class Lines {
-  /** Where each line starts, then one past the last line's end (as if it ended with a newline). */
+import { isAscii } from 'node:buffer';
+
+/** Where each line starts, then one past the last line's end (as if it ended with a newline). */
+function lineStarts(size: number, newlineFrom: (from: number) => number): Int32Array {
+  let n = size ? 1 : 0;
+  for (let at = newlineFrom(0); at >= 0; at = newlineFrom(at + 1)) n++;
+  const starts = new Int32Array(n + 1);
+  for (let i = 1, from = 0; i < n; i++) starts[i] = from = newlineFrom(from) + 1;
+  starts[n] = size + 1;
+  return starts;
+}
+
+/** Lines read by position. */
+export interface LineList {
+  readonly length: number;
+  line(i: number): string;
+}
+
+export class Lines implements LineList {
   private readonly starts: Int32Array;
 
   constructor(readonly text: string) {
-    let n = text.length ? 1 : 0;
-    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) n++;
-    this.starts = new Int32Array(n + 1);
-    let from = 0;
-    for (let i = 1; i < n; i++) this.starts[i] = from = text.indexOf('\n', from) + 1;
-    this.starts[n] = text.length + 1;
+    this.starts = lineStarts(text.length, (from) => text.indexOf('\n', from));
   }
 
   /** Joins lines that hold no newline (throws on one that does: it would read as two). */
@@ -55,5 +67,26 @@ export class Lines {
       if (d) return d;
     }
     return key.length - length;
+  }
+}
+
+/**
+ * Lines of a file's bytes, each decoded when read (as latin1 when ASCII, else UTF-8: a newline byte
+ * never occurs inside a UTF-8 character): the bytes of lines nobody reads never become a string.
+ */
+export class ByteLines implements LineList {
+  private readonly starts: Int32Array;
+
+  constructor(private readonly bytes: Buffer) {
+    this.starts = lineStarts(bytes.length, (from) => bytes.indexOf(10, from));
+  }
+
+  get length(): number {
+    return this.starts.length - 1;
+  }
+
+  line(i: number): string {
+    const line = this.bytes.subarray(this.starts[i] as number, (this.starts[i + 1] as number) - 1);
+    return isAscii(line) ? line.toString('latin1') : line.toString('utf8');
   }
 }

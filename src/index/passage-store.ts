@@ -8,7 +8,7 @@
  */
 import type { Passage } from '../ingest/types.js';
 import { decodeVarints, encodeVarints } from './codec.js';
-import { Lines } from './lines.js';
+import { Lines, type LineList } from './lines.js';
 
 /** The passages a `PassageIndex` reads, by number (their order in the index) or id. */
 export interface PassageStore {
@@ -138,7 +138,7 @@ export class LazyPassages implements PassageStore {
 
   /** `lines`: one stored passage a line, each but the last followed by a comma (JSON array elements). */
   constructor(
-    private readonly lines: Lines,
+    private readonly lines: LineList,
     json: StoredPassagesJSON,
     private readonly source = 'index',
   ) {

@@ -111,6 +111,23 @@ describe('artifact layout on odd passages', () => {
     expect(results(loaded, [{ q: 'accentuée séparée', lang: 'fr' }])[0]?.length).toBeGreaterThan(3);
   });
 
+  it('reads the same layout written as UTF-8 (a tool that unescaped it), passages decoded line by line', async () => {
+    const corpus = oddCorpus();
+    const path = join(dir, 'odd-utf8.json');
+    await saveArtifact(path, buildArtifact(corpus));
+    const ascii = await readFile(path, 'latin1');
+    // Characters past ASCII written as themselves (surrogate halves stay escaped: alone they are not UTF-8).
+    const raw = ascii.replace(/\\u([0-9a-f]{4})/g, (e, hex: string) => {
+      const code = parseInt(hex, 16);
+      return code >= 0x80 && (code < 0xd800 || code > 0xdfff) ? String.fromCharCode(code) : e;
+    });
+    expect(raw.split('\n').length).toBe(ascii.split('\n').length);
+    await writeFile(path, raw, 'utf8');
+    const loaded = await loadCorpus(path);
+    for (const p of corpus.passages) expect(loaded.index.passage(p.id)).toEqual(p);
+    expect(loaded.knowledge).toEqual(corpus.knowledge);
+  });
+
   it('says what to do when a passage line is damaged', async () => {
     const path = join(dir, 'damaged.json');
     await saveArtifact(path, buildArtifact(oddCorpus()));
