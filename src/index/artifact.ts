@@ -13,7 +13,7 @@ import { ANALYZER_VERSION } from './analyzer.js';
 import { compactKnowledge, expandKnowledge } from './knowledge-store.js';
 import { ByteLines } from './lines.js';
 import { PassageIndex } from './passage-index.js';
-import { expandPassages, LazyPassages, storePassages, type StoredPassagesJSON } from './passage-store.js';
+import { expandLegacyPassages, expandPassages, LazyPassages, storePassages, type StoredPassagesJSON } from './passage-store.js';
 import type { Artifact, IngestedCorpus, LoadedCorpus } from './types.js';
 
 export const ARTIFACT_FORMAT = 'rapporteur-index';
@@ -23,6 +23,8 @@ export const ARTIFACT_FORMAT = 'rapporteur-index';
  * read, passage-store.ts; pure ASCII).
  */
 export const FORMAT_VERSION = 4;
+/** The version before, still read (whole, its lexicon rebuilt at load) so that an upgrade serves the index it finds. */
+const LEGACY_VERSION = 3;
 
 /** Builds the index over the corpus' passages. */
 export function buildArtifact(corpus: IngestedCorpus): Artifact {
@@ -112,7 +114,7 @@ function checkArtifact(raw: unknown, source: string): StoredArtifact {
   if (!a || typeof a !== 'object' || a.format !== ARTIFACT_FORMAT) {
     throw new Error(`${source} is not a rapporteur index; re-run \`npm run ingest\``);
   }
-  if (a.formatVersion !== FORMAT_VERSION) {
+  if (a.formatVersion !== FORMAT_VERSION && a.formatVersion !== LEGACY_VERSION) {
     throw new Error(
       `${source} has format version ${String(a.formatVersion)}, this program reads ${FORMAT_VERSION}; re-run \`npm run ingest\``,
     );
@@ -120,7 +122,7 @@ function checkArtifact(raw: unknown, source: string): StoredArtifact {
   for (const key of ['roots', 'files', 'documents', 'passages'] as const) {
     if (!Array.isArray(a[key])) throw new Error(`${source} is incomplete (no ${key}); re-run \`npm run ingest\``);
   }
-  if (!a.knowledge || typeof a.knowledge !== 'object' || !a.index || !a.storedPassages) {
+  if (!a.knowledge || typeof a.knowledge !== 'object' || !a.index || (a.formatVersion === FORMAT_VERSION && !a.storedPassages)) {
     throw new Error(`${source} is incomplete (no knowledge, index or passage table); re-run \`npm run ingest\``);
   }
   return a as StoredArtifact;
@@ -137,6 +139,7 @@ function parseJSON(json: string, source: string): unknown {
 /** The whole artifact, its passages made. */
 export function parseArtifact(json: string, source = 'index'): Artifact {
   const { storedPassages, ...a } = checkArtifact(parseJSON(json, source), source);
+  if (a.formatVersion === LEGACY_VERSION) return { ...a, formatVersion: FORMAT_VERSION, passages: expandLegacyPassages(a.passages) };
   try {
     expandKnowledge(a.knowledge, byId(a.documents));
     return { ...a, passages: expandPassages(a.passages, storedPassages as StoredPassagesJSON) };
@@ -203,6 +206,7 @@ export async function loadCorpus(path: string): Promise<LoadedCorpus> {
   const split = splitArtifact(bytes, path);
   if (!split) return corpusFromArtifact(parseArtifact(decode(bytes), path), path);
   const { head, lines } = split;
+  if (head.formatVersion !== FORMAT_VERSION) throw new Error(`${path} has format version ${head.formatVersion} but the layout of ${FORMAT_VERSION}; re-run \`npm run ingest\``);
   checkAnalyzer(head, path);
   const documentById = byId(head.documents);
   let passages: LazyPassages;

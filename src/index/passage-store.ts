@@ -54,12 +54,10 @@ function compact(p: Passage, base: Passage | undefined): Stored {
 
 /** The inverse of `compact` against the same base, in place (the stored object was just parsed: nobody else holds it). */
 function expand(s: Stored, base: Passage | undefined): Passage {
-  if (base) {
-    for (const key of SHARED_FIELDS) {
-      const v = s[key];
-      if (v === null) delete s[key];
-      else if (v === undefined && base[key] !== undefined) s[key] = base[key];
-    }
+  for (const key of SHARED_FIELDS) {
+    const v = s[key];
+    if (v === null) delete s[key];
+    else if (v === undefined && base && base[key] !== undefined) s[key] = base[key];
   }
   if (s.text === undefined) s.text = ((s.sentences as string[] | undefined) ?? []).join(' ');
   return s as unknown as Passage;
@@ -125,6 +123,17 @@ export function expandPassages(stored: unknown[], json: StoredPassagesJSON): Pas
 function checkpointOf(json: StoredPassagesJSON): number {
   if (!Number.isInteger(json.checkpoint) || json.checkpoint < 1) throw new Error('no passage checkpoint interval');
   return json.checkpoint;
+}
+
+/** Passages as format version 3 stored them: each field left out inherited from the passage before, within a document. */
+export function expandLegacyPassages(stored: unknown[]): Passage[] {
+  let prev: Stored | undefined;
+  for (const p of stored as Stored[]) {
+    const inherit = prev !== undefined && (p.docId === undefined || p.docId === prev.docId);
+    expand(p, inherit ? (prev as unknown as Passage) : undefined);
+    prev = p;
+  }
+  return stored as Passage[];
 }
 
 /** Passages parsed from their stored lines when first read (with at most `CHECKPOINT` bases before them). */

@@ -67,6 +67,28 @@ describe('artifact layout on the real corpus', () => {
   });
 });
 
+/** The file format version 3 wrote. */
+function legacyFile(artifact: Artifact): string {
+  const shared = ['docId', 'path', 'kind', 'title', 'section', 'page', 'lang', 'date', 'tags'] as const;
+  let prev: Passage | undefined;
+  const passages = artifact.passages.map((p) => {
+    const out: Record<string, unknown> = { ...p };
+    if (p.text === p.sentences.join(' ')) delete out.text;
+    if (prev?.docId === p.docId) {
+      for (const key of shared) {
+        if (p[key] === undefined) {
+          if (prev[key] !== undefined) out[key] = null;
+        } else if (JSON.stringify(p[key]) === JSON.stringify(prev[key])) delete out[key];
+      }
+    }
+    prev = p;
+    return out;
+  });
+  const { format, formatVersion: _current, analyzerVersion, index, passages: _passages, ...rest } = artifact;
+  const postings = (index as { postings: unknown }).postings;
+  return JSON.stringify({ format, formatVersion: 3, analyzerVersion, ...rest, index: { postings, lexicon: { staticLines: 'x', groups: [] } }, passages });
+}
+
 /** Odd passages: fields that come and go within a document, long documents, a document in two runs. */
 function oddCorpus(): IngestedCorpus {
   const passages: Passage[] = [];
@@ -126,6 +148,19 @@ describe('artifact layout on odd passages', () => {
     const loaded = await loadCorpus(path);
     for (const p of corpus.passages) expect(loaded.index.passage(p.id)).toEqual(p);
     expect(loaded.knowledge).toEqual(corpus.knowledge);
+  });
+
+  it('still reads format version 3 (passages inheriting from the one before, lexicon as phrase groups)', async () => {
+    const corpus = oddCorpus();
+    const artifact = buildArtifact(corpus);
+    const path = join(dir, 'v3.json');
+    await writeFile(path, legacyFile(artifact), 'utf8');
+    expect((await readArtifact(path)).passages).toEqual(corpus.passages);
+    const loaded = await loadCorpus(path);
+    for (const p of corpus.passages) expect(loaded.index.passage(p.id)).toEqual(p);
+    const queries = [{ q: 'accentuée séparée', lang: 'fr' as const }, { q: 'RTL', lang: 'fr' as const }, { q: 'long report', lang: 'en' as const }];
+    expect(results(loaded, queries)).toEqual(results(corpusFromArtifact(artifact), queries));
+    expect(results(loaded, queries).flat().length).toBeGreaterThan(5);
   });
 
   it('says what to do when a passage line is damaged', async () => {
