@@ -11,7 +11,7 @@ import { isAscii } from 'node:buffer';
 import type { Document } from '../ingest/types.js';
 import { ANALYZER_VERSION } from './analyzer.js';
 import { compactKnowledge, expandKnowledge } from './knowledge-store.js';
-import { ByteLines } from './lines.js';
+import { asciiJSON } from './lines.js';
 import { PassageIndex } from './passage-index.js';
 import { expandLegacyPassages, expandPassages, LazyPassages, storePassages, type StoredPassagesJSON } from './passage-store.js';
 import type { Artifact, IngestedCorpus, LoadedCorpus } from './types.js';
@@ -49,15 +49,7 @@ export function serializeArtifact(artifact: Artifact): string {
   const { lines, json } = storePassages(passages);
   const knowledge = compactKnowledge(rest.knowledge, byId(rest.documents));
   const head = JSON.stringify({ format, formatVersion, analyzerVersion, ...rest, knowledge, storedPassages: json });
-  return asciiJSON(`${head.slice(0, -1)}${PASSAGES_OPEN}${lines.join(',\n')}${PASSAGES_CLOSE}`);
-}
-
-/**
- * JSON with every non-ASCII character escaped (`\u00e9`): still UTF-8 JSON for any reader, and read
- * back as a one-byte string without UTF-8 decoding into a two-byte one (a third of the load time).
- */
-export function asciiJSON(json: string): string {
-  return json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `${asciiJSON(head.slice(0, -1))}${PASSAGES_OPEN}${lines.join(',\n')}${PASSAGES_CLOSE}`;
 }
 
 /** A file's text: ASCII (as `saveArtifact` writes) is read byte for byte, anything else as UTF-8. */
@@ -149,17 +141,17 @@ export function parseArtifact(json: string, source = 'index'): Artifact {
 }
 
 /**
- * The artifact's head parsed, and its passages' lines left as bytes, when the file is laid out as
+ * The artifact's head parsed, and its passages' lines (bytes) left as they are, when the file is laid out as
  * `serializeArtifact` writes it (undefined otherwise).
  */
-function splitArtifact(bytes: Buffer, source: string): { head: StoredArtifact; lines: ByteLines } | undefined {
+function splitArtifact(bytes: Buffer, source: string): { head: StoredArtifact; lines: Buffer } | undefined {
   const from = bytes.indexOf(10) + 1;
   const to = bytes.length - PASSAGES_CLOSE.length;
   const open = from - PASSAGES_OPEN.length;
   if (from === 0 || open < 0 || to < from) return undefined;
   if (bytes.toString('latin1', open, from) !== PASSAGES_OPEN || bytes.toString('latin1', to) !== PASSAGES_CLOSE) return undefined;
   const head = checkArtifact(parseJSON(`${decode(bytes.subarray(0, open))},"passages":[]}`, source), source);
-  return { head, lines: new ByteLines(bytes.subarray(from, to)) };
+  return { head, lines: bytes.subarray(from, to) };
 }
 
 /** Reads and validates an artifact, whatever its analyzer (incremental ingestion only needs its passages). */

@@ -4,6 +4,15 @@
  * (on this host every fresh string and Map entry made at load costs its first memory touch).
  */
 import { isAscii } from 'node:buffer';
+import { decodeVarints } from './codec.js';
+
+/**
+ * JSON with every non-ASCII character escaped (`\u00e9`): still UTF-8 JSON for any reader, and read
+ * back as a one-byte string without UTF-8 decoding into a two-byte one (a third of the load time).
+ */
+export function asciiJSON(json: string): string {
+  return json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 /** Where each line starts, then one past the last line's end (as if it ended with a newline). */
 function lineStarts(size: number, newlineFrom: (from: number) => number): Int32Array {
@@ -77,8 +86,17 @@ export class Lines implements LineList {
 export class ByteLines implements LineList {
   private readonly starts: Int32Array;
 
-  constructor(private readonly bytes: Buffer) {
-    this.starts = lineStarts(bytes.length, (from) => bytes.indexOf(10, from));
+  private constructor(
+    private readonly bytes: Buffer,
+    starts?: Int32Array,
+  ) {
+    // Buffer.indexOf costs a native call per line (a millisecond per thousand lines here): lengths stored beside are cheaper.
+    this.starts = starts ?? lineStarts(bytes.length, (from) => bytes.indexOf(10, from));
+  }
+
+  /** The lines of `bytes`, from the `count` lines' byte lengths (`encodeVarints`) when given and right, else found by scanning. */
+  static of(bytes: Buffer, lengths?: string, count = 0): ByteLines {
+    return new ByteLines(bytes, lengths === undefined ? undefined : startsFrom(bytes, lengths, count));
   }
 
   get length(): number {
@@ -89,4 +107,21 @@ export class ByteLines implements LineList {
     const line = this.bytes.subarray(this.starts[i] as number, (this.starts[i + 1] as number) - 1);
     return isAscii(line) ? line.toString('latin1') : line.toString('utf8');
   }
+}
+
+/** Line starts from stored lengths, if they tile `bytes` exactly with a newline after each line but the last. */
+function startsFrom(bytes: Buffer, lengths: string, count: number): Int32Array | undefined {
+  let sizes: Int32Array;
+  try {
+    sizes = decodeVarints(lengths, count);
+  } catch {
+    return undefined;
+  }
+  const starts = new Int32Array(sizes.length + 1);
+  for (let i = 0; i < sizes.length; i++) {
+    const end = (starts[i] as number) + (sizes[i] as number);
+    if (end > bytes.length || (end < bytes.length && bytes[end] !== 10)) return undefined;
+    starts[i + 1] = end + 1;
+  }
+  return starts[sizes.length] === bytes.length + 1 ? starts : undefined;
 }

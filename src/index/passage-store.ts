@@ -8,7 +8,7 @@
  */
 import type { Passage } from '../ingest/types.js';
 import { decodeVarints, encodeVarints } from './codec.js';
-import { Lines, type LineList } from './lines.js';
+import { asciiJSON, ByteLines, Lines } from './lines.js';
 
 /** The passages a `PassageIndex` reads, by number (their order in the index) or id. */
 export interface PassageStore {
@@ -77,13 +77,15 @@ export interface StoredPassagesJSON {
   runCount: number;
   /** `CHECKPOINT` when written. */
   checkpoint: number;
+  /** Byte length of each passage's line in the file, its comma included (varints): no scan for line ends at load. */
+  lineBytes?: string;
   /** Passage ids, sorted, one a line… */
   ids: string;
   /** …and the number of the passage each is (varints). */
   order: string;
 }
 
-/** The passages' stored lines (JSON objects), and the table that finds them. */
+/** The passages' stored lines (JSON objects, pure ASCII), and the table that finds them. */
 export function storePassages(passages: readonly Passage[]): { lines: string[]; json: StoredPassagesJSON } {
   const runs: number[] = [];
   let start = 0;
@@ -91,7 +93,7 @@ export function storePassages(passages: readonly Passage[]): { lines: string[]; 
     if (i === 0 || (passages[start] as Passage).docId !== p.docId) (start = i), runs.push(0);
     runs[runs.length - 1] = (runs[runs.length - 1] as number) + 1;
     const base = baseOf(i - start, CHECKPOINT);
-    return JSON.stringify(compact(p, base === undefined ? undefined : passages[start + base]));
+    return asciiJSON(JSON.stringify(compact(p, base === undefined ? undefined : passages[start + base])));
   });
   const order = passages.map((_, i) => i).sort((a, b) => {
     const x = (passages[a] as Passage).id;
@@ -100,7 +102,15 @@ export function storePassages(passages: readonly Passage[]): { lines: string[]; 
   });
   const ids = order.map((i) => (passages[i] as Passage).id);
   if (ids.some((id, k) => k > 0 && id === ids[k - 1])) throw new Error('two passages share an id');
-  const json = { runs: encodeVarints(runs), runCount: runs.length, checkpoint: CHECKPOINT, ids: Lines.join(ids).text, order: encodeVarints(order) };
+  const json = {
+    runs: encodeVarints(runs),
+    runCount: runs.length,
+    checkpoint: CHECKPOINT,
+    // As `serializeArtifact` joins them: a comma after each line but the last.
+    lineBytes: encodeVarints(lines.map((l, i) => l.length + (i + 1 < lines.length ? 1 : 0))),
+    ids: Lines.join(ids).text,
+    order: encodeVarints(order),
+  };
   return { lines, json };
 }
 
@@ -144,16 +154,18 @@ export class LazyPassages implements PassageStore {
   private readonly baseOf: Int32Array;
   private readonly ids: Lines;
   private readonly order: Int32Array;
+  private readonly lines: ByteLines;
 
-  /** `lines`: one stored passage a line, each but the last followed by a comma (JSON array elements). */
+  /** `bytes`: one stored passage a line, each but the last followed by a comma (JSON array elements). */
   constructor(
-    private readonly lines: LineList,
+    bytes: Buffer,
     json: StoredPassagesJSON,
     private readonly source = 'index',
   ) {
-    this.length = lines.length;
     const starts = runStarts(decodeVarints(json.runs, json.runCount));
-    if (starts[json.runCount] !== this.length) throw new Error('passage runs do not match the passages');
+    this.length = starts[json.runCount] as number;
+    this.lines = ByteLines.of(bytes, json.lineBytes, this.length);
+    if (this.lines.length !== this.length) throw new Error('passage runs do not match the passages');
     const checkpoint = checkpointOf(json);
     this.baseOf = new Int32Array(this.length);
     for (let r = 0; r < json.runCount; r++) {

@@ -10,7 +10,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Knowledge, Lang } from '../../src/ingest/types.js';
 import { words } from '../../src/index/analyzer.js';
 import { knowledgeGroups, Lexicon, staticGroups, type Phrase } from '../../src/index/lexicon.js';
-import { Lines } from '../../src/index/lines.js';
+import { ByteLines, Lines } from '../../src/index/lines.js';
+import { encodeVarints } from '../../src/index/codec.js';
 import { realArtifact } from '../helpers/corpus.js';
 import { ReferenceLexicon } from './lexicon-reference.js';
 
@@ -116,5 +117,23 @@ describe('Lines', () => {
     expect(() => Lines.join(['a\nb'])).toThrow(/newline/);
     expect(() => Lines.join([''])).toThrow();
     expect(new Lines('a\n\nb').line(1)).toBe('');
+  });
+});
+
+describe('ByteLines', () => {
+  const bytes = Buffer.from('ab,\n\u00e9t\u00e9,\nz', 'utf8');
+
+  it('decodes each line, ASCII or UTF-8, whether their lengths are given or scanned for', () => {
+    for (const lines of [ByteLines.of(bytes), ByteLines.of(bytes, encodeVarints([3, 5, 1]), 3)]) {
+      expect([0, 1, 2].map((i) => lines.line(i))).toEqual(['ab,', '\u00e9t\u00e9,', 'z']);
+    }
+  });
+
+  it('scans for the line ends when the given lengths do not fall on them', () => {
+    for (const wrong of [encodeVarints([2, 6, 1]), encodeVarints([3, 5]), encodeVarints([3, 5, 2]), 'not base64 varints']) {
+      const lines = ByteLines.of(bytes, wrong, 3);
+      expect(lines.length).toBe(3);
+      expect(lines.line(1)).toBe('\u00e9t\u00e9,');
+    }
   });
 });
