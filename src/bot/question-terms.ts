@@ -90,16 +90,25 @@ const KNOWN_CEILING = 1.6;
  */
 export function nameFound(name: TermGroup[], texts: string[][]): boolean {
   const width = name.length + 1;
-  return texts.some((terms) => {
-    const lists = name.map((g) => terms.flatMap((t, i) => (groupMatches(g, t) ? [i] : [])));
-    if (!lists.every((l) => l.length) || minimalSpan(lists) > width) return false;
+  // Plain loops, and a text is left at the first word of the name it lacks: this runs for every candidate quote.
+  next: for (const terms of texts) {
+    const lists: number[][] = [];
+    for (const g of name) {
+      const at: number[] = [];
+      for (let i = 0; i < terms.length; i++) if (groupMatches(g, terms[i] as string)) at.push(i);
+      if (!at.length) continue next;
+      lists.push(at);
+    }
+    if (minimalSpan(lists) > width) continue;
     if (name.length < 2) return true;
     const starts = [...new Set(lists.flat())];
-    return starts.some((s) => {
+    const side = starts.some((s) => {
       const inside = lists.map((l) => l.filter((p) => p >= s && p < s + width));
       return inside.every((l) => l.length) && new Set(inside.flat()).size >= 2;
     });
-  });
+    if (side) return true;
+  }
+  return false;
 }
 
 /** Small words that may sit inside a name ("Manufacture des Gobelins", "Court of Audit"). */

@@ -113,12 +113,12 @@ export function localWeights(groups: TermGroup[], passages: SentenceScore[]): nu
   });
 }
 
-const quotableCache = new WeakMap<Passage, boolean[]>();
-/** Which of the passage's sentences are quotable (memoised per passage). */
-function quotables(p: Passage): boolean[] {
-  let flags = quotableCache.get(p);
-  if (!flags) quotableCache.set(p, (flags = p.sentences.map(quotable)));
-  return flags;
+const classCache = new WeakMap<Passage, { quotable: boolean[]; citation: boolean[] }>();
+/** Which of the passage's sentences are quotable, and which are citations (memoised per passage). */
+function classes(p: Passage): { quotable: boolean[]; citation: boolean[] } {
+  let c = classCache.get(p);
+  if (!c) classCache.set(p, (c = { quotable: p.sentences.map(quotable), citation: p.sentences.map(citation) }));
+  return c;
 }
 /** Groups weighing at least this share of the heaviest local weight are what the question asks about. */
 const ASKED_SHARE = 0.5;
@@ -165,7 +165,7 @@ function candidate(
   const choice = scores.map(
     (s, i) =>
       reweighted(s, local) *
-      (quotables(hit.passage)[i] ? 1 : POOR_QUOTE) *
+      (classes(hit.passage).quotable[i] ? 1 : POOR_QUOTE) *
       (empty[i] ? EMPTY_QUOTE : 1) *
       (years.length && !yearOk(i) ? OTHER_YEAR : 1) *
       (countOk(i) ? 1 : UNCOUNTED) *
@@ -204,7 +204,7 @@ function candidate(
   const { anchored, mentionOnly, quoteCoverage } = quoteGates(groups, quotedTerms, parts, counted);
   const sentenceCoverage = coverageOf(groups, quotedTerms).coverage;
   // A quote that is only citations (a source line, a table row, a roster) states nothing.
-  const says = chosen.some((i) => !empty[i]) && !chosen.every((i) => citation(hit.passage.sentences[i] ?? ''));
+  const says = chosen.some((i) => !empty[i]) && !chosen.every((i) => classes(hit.passage).citation[i]);
   const confidence =
     (CONFIDENCE_PASSAGE * passageScore.coverage + (1 - CONFIDENCE_PASSAGE) * sentenceCoverage) *
     (anchored && says && !mentionOnly ? 1 : UNANCHORED) *
