@@ -12,6 +12,12 @@
 const NOW =
   /\b(?:aujourd'?hui|demain|hier soir|ce soir|cette (?:annee|semaine)|ce mois(?:-ci)?|cette nuit|en ce moment|a l'heure actuelle|today|tonight|tomorrow|yesterday|this (?:year|week|month|morning|evening)|right now|at the moment)\b/;
 
+/**
+ * When the next one is (« Quand auront lieu les prochaines élections ? », "when is the next call?"): the
+ * next one after today, which a dated document cannot know (its own "next" is long past).
+ */
+const NEXT_WHEN = /\b(?:prochaine?s?|next|upcoming)\b.*\b(?:quand|when|date|aura lieu|auront lieu|take place|be held)\b|\b(?:quand|when|date)\b.*\b(?:prochaine?s?|next|upcoming)\b/;
+
 /** Who holds an office now: dated reports name who held it then ("le Président des États-Unis Barack Obama" in 2012). */
 const HOLDER =
   /\b(?:qui est|who is|who's)\s+(?:(?:l[ea]|l'|the)\s*)?(?:actuel(?:le)?\s+|current\s+)?(?:president\w*|premier ministre|prime minister|ministre|minister|chef d'etat|head of state|maire|mayor|roi|reine|king|queen|pape|pope|chancel\w*|gouverneur|governor)\b/;
@@ -35,5 +41,5 @@ const PROCEDURE = /^(?:et )?(?:si|if)\b|\b(?:combien de temps (?:ai-je|ai je|j'a
 
 /** Does the question ask about the asker's own situation or about today, which documents cannot state? */
 export function beyondDocuments(folded: string): boolean {
-  return NOW.test(folded) || HOLDER.test(folded) || (MINE.test(folded) && !PROCEDURE.test(folded));
+  return NOW.test(folded) || NEXT_WHEN.test(folded) || HOLDER.test(folded) || (MINE.test(folded) && !PROCEDURE.test(folded));
 }

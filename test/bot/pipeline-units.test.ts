@@ -215,11 +215,16 @@ describe('questions beyond any document', () => {
     expect(beyond('Quel temps fera-t-il demain ?')).toBe(true);
     expect(beyond('Who is the president of the United States?')).toBe(true);
     expect(beyond('Qui est le ministre de l’Intérieur ?')).toBe(true);
+    // The next one after today: a dated document's "next" is long past.
+    expect(beyond('Quand auront lieu les prochaines élections municipales ?')).toBe(true);
+    expect(beyond('When is the next call for projects?')).toBe(true);
   });
   it('keeps questions about the documents, the asker’s organisation included', () => {
     expect(beyond('Comment mon administration peut-elle proposer un défi ?')).toBe(false);
     expect(beyond('Which défis did my ministry propose?')).toBe(false);
     expect(beyond('Combien coûte la JDC ?')).toBe(false);
+    expect(beyond('Quand la première promotion a-t-elle été lancée ?')).toBe(false);
+    expect(beyond('Which défis will the next cohort take on?')).toBe(false);
     expect(beyond('Qui est le mentor du défi Prévisecours ?')).toBe(false);
     expect(beyond('Quel est mon rôle de mentor ?')).toBe(false);
     expect(beyond('Comment préparer ma candidature EIG ?')).toBe(false);
