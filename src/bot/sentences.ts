@@ -59,11 +59,26 @@ export function groupMatches(g: TermGroup, t: string): boolean {
 }
 
 /** Which groups each document term matches, memoised per question (its group list), since passages repeat terms. */
-const memos = new WeakMap<TermGroup[], Map<string, number[]>>();
-function matchesOf(groups: TermGroup[]): Map<string, number[]> {
+const memos = new WeakMap<TermGroup[], Map<string, readonly number[]>>();
+function matchesOf(groups: TermGroup[]): Map<string, readonly number[]> {
   let m = memos.get(groups);
   if (!m) memos.set(groups, (m = new Map()));
   return m;
+}
+
+/** No group: shared by the many terms that match none, so that the memo holds no array for them. */
+const NO_GROUP: readonly number[] = [];
+
+/** The groups a term matches, memoised per question. */
+function groupsOfTerm(memo: Map<string, readonly number[]>, groups: TermGroup[], t: string): readonly number[] {
+  let which = memo.get(t);
+  if (!which) {
+    let found: number[] | undefined;
+    for (let gi = 0; gi < groups.length; gi++) if (groupMatches(groups[gi] as TermGroup, t)) (found ??= []).push(gi);
+    which = found ?? NO_GROUP;
+    memo.set(t, which);
+  }
+  return which;
 }
 
 /** Which groups the terms hold (coverage, count and mask; no span): enough for a whole passage. */
@@ -75,13 +90,9 @@ export function coverageOf(groups: TermGroup[], terms: string[]): SentenceScore 
   let matched = 0;
   let mask = 0;
   for (const t of terms) {
-    let which = memo.get(t);
-    if (!which) {
-      which = [];
-      for (let gi = 0; gi < groups.length; gi++) if (groupMatches(groups[gi] as TermGroup, t)) which.push(gi);
-      memo.set(t, which);
-    }
-    for (const gi of which) {
+    const which = groupsOfTerm(memo, groups, t);
+    for (let k = 0; k < which.length; k++) {
+      const gi = which[k] as number;
       if (seen[gi]) continue;
       seen[gi] = true;
       hit += (groups[gi] as TermGroup).weight;
@@ -101,14 +112,8 @@ export function scoreSentence(groups: TermGroup[], sentenceTerms: string[]): Sen
   const positions: (number[] | undefined)[] = new Array(groups.length);
   const memo = matchesOf(groups);
   for (let i = 0; i < sentenceTerms.length; i++) {
-    const t = sentenceTerms[i] as string;
-    let which = memo.get(t);
-    if (!which) {
-      which = [];
-      for (let gi = 0; gi < groups.length; gi++) if (groupMatches(groups[gi] as TermGroup, t)) which.push(gi);
-      memo.set(t, which);
-    }
-    for (const gi of which) (positions[gi] ??= []).push(i);
+    const which = groupsOfTerm(memo, groups, sentenceTerms[i] as string);
+    for (let k = 0; k < which.length; k++) (positions[which[k] as number] ??= []).push(i);
   }
   let hit = 0;
   let matched = 0;
