@@ -114,7 +114,8 @@ export function answerType(folded: string, lang: Lang, analyze: (text: string, l
 
 const UNIT_TEXT: Record<Unit, RegExp> = {
   money: /\d\s*(?:€|euros?\b|m€|md€|k€|millions? d'euros|milliards? d'euros|\$|dollars?\b)|[€$]\s*\d/i,
-  percent: /\d\s*(?:%|pour ?cent|percent|points?\b)/i,
+  // A share said in words (« un peu moins de la moitié », "a third") is a share too.
+  percent: /\d\s*(?:%|pour ?cent|percent|points?\b)|\b(?:la moiti[ée]|un tiers|deux tiers|un quart|trois quarts|(?:a|one|two) thirds?|(?:a|one|three) quarters?|half of)(?![a-zà-ÿ])/i,
   duration: /\d\s*(?:minutes?|min\b|heures?|h\b|hours?|jours?|days?|semaines?|weeks?|mois\b|months?|ans\b|années|years?)/i,
   threshold: /(?:plus d['e’]|moins d['e’]|au moins|au-del[àa] d['e’]|[àa] partir d['e’]|sup[ée]rieure? [àa]|inf[ée]rieure? [àa]|more than|less than|fewer than|at least|over|above|below|under)\s*\d/i,
 };

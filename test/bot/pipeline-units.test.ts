@@ -331,6 +331,10 @@ describe('expected answer type', () => {
   });
   it('recognises a figure in a unit', () => {
     expect(statesUnit('Le coût moyen était de 1 852 € par mesure.', 'money')).toBe(true);
+    // A share said in words is a share.
+    expect(statesUnit('Ces informations ne portent que sur un peu moins de la moitié du total.', 'percent')).toBe(true);
+    expect(statesUnit('Les deux tiers des EIG restent dans l’administration.', 'percent')).toBe(true);
+    expect(statesUnit('Il a été réélu par la majorité municipale en 2014.', 'percent')).toBe(false);
     expect(statesUnit('La participation représentait 19 % du coût.', 'money')).toBe(false);
     expect(statesUnit('recrutés pour 10 mois', 'duration')).toBe(true);
   });
