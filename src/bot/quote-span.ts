@@ -19,8 +19,13 @@ const CLOSED = /[.!?…;]["»”’)\]\s\d]*$/u;
  * whose referent the previous sentence names (« Elle a travaillé chez… »); not an impersonal « Il y a »,
  * « Il faut », « Il est nécessaire de ».
  */
-const CONTINUES =
-  /^(?:\p{Ll}|(?:Il(?! (?:y a|n['’]y a|faut|s['’]agit|convient|existe|n['’]existe|en (?:va|est|résulte|ressort)|ressort|reste|apparaît|semble|importe|est (?:\p{L}+ )?(?:de|que|d['’])))|Elle|Ils|Elles|Celui-ci|Celle-ci|Ceux-ci|Celles-ci|Ce dernier|Cette dernière|He|She|They)(?![\p{L}-]))/u;
+const IMPERSONAL = "(?! (?:y a|n['’]y a|faut|s['’]agit|convient|existe|n['’]existe|en (?:va|est|résulte|ressort)|ressort|reste|apparaît|semble|importe|est (?:\\p{L}+ )?(?:de|que|d['’])))";
+const CONTINUES = new RegExp(
+  `^(?:\\p{Ll}|(?:Il${IMPERSONAL}|Elle|Ils|Elles|Celui-ci|Celle-ci|Ceux-ci|Celles-ci|Ce dernier|Cette dernière|He|She|They)(?![\\p{L}-]))` +
+    // …or a pronoun subject after an opening phrase: « Dans le cadre d'un travail sur…, il participe à… ».
+    `|^[^,.;:!?]{3,120}, (?:il${IMPERSONAL}|elle|ils|elles|he|she|they) `,
+  'u',
+);
 /** At most this many sentences in a completed quote. */
 const MAX_SENTENCES = 4;
 /** A continuation is added only while the quote stays readable. */

@@ -35,6 +35,10 @@ describe('quote completion', () => {
     // An impersonal « Il » stands for nothing before it.
     expect(completeQuote(['Une phrase sans rapport.', 'Il y a des algorithmes non concernés.'], [1])).toEqual([1]);
     expect(completeQuote(['Une phrase sans rapport.', 'Il est nécessaire de publier les règles.'], [1])).toEqual([1]);
+    // A pronoun subject after an opening phrase stands for someone named before too.
+    const after = ['Clément est chercheur à l’UTC.', 'Dans le cadre d’un travail sur les liens entre technologie et administration, il participe à la promotion 3.'];
+    expect(completeQuote(after, [1])).toEqual([0, 1]);
+    expect(completeQuote(['Une phrase sans rapport.', 'Pour la Cour, il faut publier les règles.'], [1])).toEqual([1]);
   });
 
   it('stays within four sentences and a readable length', () => {
