@@ -19,6 +19,9 @@ import { newSession, type Bot } from '../bot/types.js';
 import type { LoadedCorpus } from '../index/types.js';
 import { WARM_QUERIES, warmQueries } from '../index/warm-queries.js';
 
+/** Longest run of warm-up searches between two turns of the event loop. */
+const SLICE_MS = 5;
+
 export interface WarmUpOptions {
   /** Stop after this much wall time (default 10 s: a safety bound; on a busy machine 150 questions take several seconds). */
   budgetMs?: number;
@@ -74,11 +77,16 @@ export async function warmUp(bot: Bot, corpus: LoadedCorpus, options: WarmUpOpti
   }
   // Then the index alone, on many more queries than the bot can answer in the time (a search costs a
   // fraction of an answer): its fuzzy and prefix paths get compiled before the first misspelled question.
+  // Searches run in slices of a few milliseconds, so that requests keep being served on a large corpus too.
   try {
     const queries = warmQueries(corpus.documents, corpus.index, options.maxQueries ?? WARM_QUERIES);
-    for (let i = 0; i < queries.length && !over(); i += 50) {
+    for (let i = 0; i < queries.length && !over(); ) {
       await nextTurn();
-      for (const { q, lang } of queries.slice(i, i + 50)) corpus.index.search(q, { lang });
+      const slice = performance.now();
+      while (i < queries.length && performance.now() - slice < SLICE_MS) {
+        const { q, lang } = queries[i++] as (typeof queries)[number];
+        corpus.index.search(q, { lang });
+      }
     }
   } catch {
     // a search that throws is the index's problem, not the warm-up's
