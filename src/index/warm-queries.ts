@@ -44,8 +44,8 @@ function cut(text: string): string {
   return last.length > 5 ? [...words.slice(0, -1), last.slice(0, 4)].join(' ') : text;
 }
 
-/** Openings of passages spread over every document (every 7th passage first, round-robin over documents). */
-function openings(documents: readonly Document[], index: Pick<PassageSearch, 'passage'>, max: number): WarmQuery[] {
+/** Titles, then openings of passages spread over every document (every 7th passage first, round-robin over documents), as typed. */
+export function openings(documents: readonly Document[], index: Pick<PassageSearch, 'passage'>, max: number): WarmQuery[] {
   const out: WarmQuery[] = [];
   for (const doc of documents) if (doc.title && out.length < max) out.push({ q: doc.title, lang: doc.lang });
   for (let offset = 0; offset < 7 && out.length < max; offset++) {

@@ -17,7 +17,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { newSession, type Bot } from '../bot/types.js';
 import type { LoadedCorpus } from '../index/types.js';
-import { WARM_QUERIES, warmQueries } from '../index/warm-queries.js';
+import { openings, WARM_QUERIES, warmQueries } from '../index/warm-queries.js';
 
 /** Longest run of warm-up searches between two turns of the event loop. */
 const SLICE_MS = 5;
@@ -38,7 +38,7 @@ export interface WarmUpResult {
   ms: number;
 }
 
-/** Warm-up questions drawn from the corpus: the greeting's suggestions, then titles and passage openings in every shape (typos, no accents, cut short). */
+/** Warm-up questions drawn from the corpus: the greeting's suggestions, then titles and passage openings. */
 export function warmUpQuestions(bot: Bot, corpus: LoadedCorpus, max: number): string[] {
   const questions = new Set<string>();
   for (const greeting of ['Bonjour', 'Hello']) {
@@ -48,8 +48,10 @@ export function warmUpQuestions(bot: Bot, corpus: LoadedCorpus, max: number): st
       // a bot that cannot greet is still warmed by the questions below
     }
   }
-  // Twice as many as needed: a variant may repeat its opening (a short word has no typo).
-  for (const { q } of warmQueries(corpus.documents, corpus.index, 2 * max)) questions.add(q);
+  // As typed, one passage each: the bot's per-passage and per-document work is what a cold answer pays for,
+  // so the questions cover as many passages as they can (variants of the same few left the first seconds of
+  // traffic with 300 ms stalls); the index's fuzzy and prefix paths are warmed after, on variants.
+  for (const { q } of openings(corpus.documents, corpus.index, max)) questions.add(q);
   return [...questions].slice(0, max);
 }
 
