@@ -6,8 +6,9 @@
  * later ones until V8 has compiled each path (fuzzy walk, prefix, bilingual
  * planning); a corpus whose words are all known never takes the fuzzy path,
  * hence the variants. Pure and deterministic: documents and passages in,
- * queries out. The server asks them before (reload) or just after (start) it
- * takes traffic; the index benchmark runs them before it measures.
+ * queries out. The server's warm-up (before a reload, just after a start)
+ * asks its bot the openings as typed and runs its index on every variant; the
+ * index benchmark runs the same searches before it measures.
  */
 import type { Document, Lang } from '../ingest/types.js';
 import type { PassageSearch } from './types.js';
