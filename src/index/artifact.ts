@@ -132,9 +132,16 @@ function parseJSON(json: string, source: string): unknown {
 export function parseArtifact(json: string, source = 'index'): Artifact {
   const { storedPassages, ...a } = checkArtifact(parseJSON(json, source), source);
   if (a.formatVersion === LEGACY_VERSION) return { ...a, formatVersion: FORMAT_VERSION, passages: expandLegacyPassages(a.passages) };
-  try {
+  return damaged(source, () => {
     expandKnowledge(a.knowledge, byId(a.documents));
     return { ...a, passages: expandPassages(a.passages, storedPassages as StoredPassagesJSON) };
+  });
+}
+
+/** Runs `read`, turning what it throws into the message that the artifact is damaged. */
+function damaged<T>(source: string, read: () => T): T {
+  try {
+    return read();
   } catch (err) {
     throw new Error(`${source} has damaged passages or facts (${(err as Error).message}); re-run \`npm run ingest\``);
   }
@@ -191,9 +198,10 @@ function corpusOf(artifact: Artifact, index: PassageIndex, documentById = byId(a
 
 /**
  * Loads `data/index.json` (or another path) for the bot and the server. The passages are left in
- * the file's bytes and each is decoded and parsed when first read (passage-store.ts).
+ * the file's bytes and each is decoded and parsed when first read (passage-store.ts); with `verify`
+ * (the server, which must refuse a broken artifact before serving it) every passage is read now.
  */
-export async function loadCorpus(path: string): Promise<LoadedCorpus> {
+export async function loadCorpus(path: string, { verify = false }: { verify?: boolean } = {}): Promise<LoadedCorpus> {
   const bytes = await readFile(path);
   const split = splitArtifact(bytes, path);
   if (!split) return corpusFromArtifact(parseArtifact(decode(bytes), path), path);
@@ -201,12 +209,11 @@ export async function loadCorpus(path: string): Promise<LoadedCorpus> {
   if (head.formatVersion !== FORMAT_VERSION) throw new Error(`${path} has format version ${head.formatVersion} but the layout of ${FORMAT_VERSION}; re-run \`npm run ingest\``);
   checkAnalyzer(head, path);
   const documentById = byId(head.documents);
-  let passages: LazyPassages;
-  try {
+  const passages = damaged(path, () => {
     expandKnowledge(head.knowledge, documentById);
-    passages = new LazyPassages(lines, head.storedPassages as StoredPassagesJSON, path);
-  } catch (err) {
-    throw new Error(`${path} has damaged passages or facts (${(err as Error).message}); re-run \`npm run ingest\``);
-  }
+    const lazy = new LazyPassages(lines, head.storedPassages as StoredPassagesJSON, path);
+    if (verify) lazy.verify();
+    return lazy;
+  });
   return corpusOf(head, PassageIndex.fromJSON(head.index, passages, { knowledge: head.knowledge }), documentById);
 }

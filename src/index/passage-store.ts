@@ -178,6 +178,26 @@ export class LazyPassages implements PassageStore {
     this.made = new Array<Passage | undefined>(this.length);
   }
 
+  /** The id passage `i` must have: the sorted id table's entry that points at `i`. */
+  private idOf(i: number): string | undefined {
+    if (!this.sortedAt) {
+      this.sortedAt = new Int32Array(this.length).fill(-1);
+      for (let k = 0; k < this.length; k++) this.sortedAt[this.order[k] as number] = k;
+    }
+    const k = this.sortedAt[i] as number;
+    return k < 0 ? undefined : this.ids.line(k);
+  }
+  private sortedAt: Int32Array | undefined;
+
+  /**
+   * Reads every passage now, so that a damaged line is found before the index is put in service (the
+   * server's loader calls it: a broken artifact must be refused, not fail a question later). Throws the
+   * first damage found.
+   */
+  verify(): void {
+    for (let i = 0; i < this.length; i++) this.at(i);
+  }
+
   at(i: number): Passage {
     let p = this.made[i];
     if (!p) {
@@ -189,6 +209,8 @@ export class LazyPassages implements PassageStore {
       } catch (err) {
         throw new Error(`${this.source} has a damaged passage ${i} (${(err as Error).message}); re-run \`npm run ingest\``);
       }
+      // A line edited by hand or by another tool may carry another passage's id: it would be served under the wrong one.
+      if (stored.id !== this.idOf(i)) throw new Error(`${this.source} has a damaged passage ${i} (its id is not the one indexed); re-run \`npm run ingest\``);
       const base = this.baseOf[i] as number;
       p = this.made[i] = expand(stored, base < 0 ? undefined : this.at(base));
     }

@@ -172,5 +172,23 @@ describe('artifact layout on odd passages', () => {
     const loaded = await loadCorpus(path);
     expect(loaded.index.passage('long:19')?.id).toBe('long:19');
     expect(() => loaded.index.passage('long:20')).toThrow(/damaged passage.*npm run ingest/);
+    // The server's loader reads every passage first, so it refuses the file instead of serving it.
+    await expect(loadCorpus(path, { verify: true })).rejects.toThrow(/damaged passage.*npm run ingest/);
+  });
+
+  it('refuses a passage line that carries another passage’s id, instead of serving it under the wrong one', async () => {
+    const path = join(dir, 'swapped.json');
+    await saveArtifact(path, buildArtifact(oddCorpus()));
+    const text = await readFile(path, 'latin1');
+    // Same length, so every other line still reads.
+    const at = text.indexOf('{"id":"long:10"');
+    await writeFile(path, text.slice(0, at) + '{"id":"long:11"' + text.slice(at + '{"id":"long:10"'.length), 'latin1');
+    const loaded = await loadCorpus(path);
+    expect(() => loaded.index.passage('long:10')).toThrow(/damaged passage.*id/);
+    await expect(loadCorpus(path, { verify: true })).rejects.toThrow(/damaged passage/);
+    // An undamaged file passes the check.
+    const good = join(dir, 'good.json');
+    await saveArtifact(good, buildArtifact(oddCorpus()));
+    expect((await loadCorpus(good, { verify: true })).index.passage('long:10')?.id).toBe('long:10');
   });
 });
