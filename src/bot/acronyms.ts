@@ -12,7 +12,7 @@ import { fold } from './normalize.js';
  * about consequences).
  */
 const MEANING_CUE =
-  /\b(?:signifi(?:e|ent)|signification|veu(?:t|lent) dire|sigles?|acronymes?|abreviations?|en toutes lettres|stands? for|standing for|short for|acronyms?|abbreviations?|spelled out)\b|\bwhat (?:does|do) (?:the )?(?:acronym |abbreviation )?[\p{L}\d&-]+ mean\W*$|^(?:qu'?est[- ]ce que?|c'est quoi|what is|what's)\s+(?:(?:le|la|les|l'|the)\s*)?[\p{L}\d&-]+\W*$/u;
+  /\b(?:signifi(?:e|ent)|signification|veu(?:t|lent) dire|sigles?|acronymes?|abreviations?|en toutes lettres|stands? for|standing for|short for|acronyms?|abbreviations?|spelled out)\b|\bwhat (?:does|do) (?:the )?(?:acronym |abbreviation )?[\p{L}\d&-]+ mean\W*$/u;
 
 /** A lower-case acronym (« que veut dire jdc ») only in a question this short: else it is an ordinary word (« la vie chère »). */
 const SHORT_QUESTION = 4;

@@ -36,10 +36,10 @@ const FREQUENCY_CUE = /\b(?:how often|how frequently|at what frequency|a quelle 
 /**
  * « Quand / when » asks for a date where a question word stands: first (« Et quand… »), after « depuis,
  * jusqu'à, savez-vous » ("since", "do you know"), or last (« c'est quand ? »). Elsewhere it opens a clause:
- * "Which tool is used when training a model?", « Que faire quand l'administration ne répond pas ? ».
+ * "Which tool is used when training a model?", « Que doit-on savoir quand on demande… ».
  */
 export const DATE_CUE =
-  /(?:^(?:(?:and|so|but|ok|then|hello|hi|et|mais|alors|donc|bon|bonjour|salut)\W+)*|\b(?:since|until|till|from|know|tell me|remember|say|depuis|jusqu'?a|de|d'ici|savez-vous|sais-tu|dites-moi|savoir|indiquer|c'est)\s+)(?:quand|when)\b|\b(?:quand|when)\W*$|\b(?:en quelle annee|in what year|which year|what year|quelle date|what date|a quelle date)\b/;
+  /(?:^(?:(?:and|so|but|ok|then|hello|hi|et|mais|alors|donc|bon|bonjour|salut)\W+)*|\b(?:since|until|till|do you know|can you tell me|depuis|jusqu'?a|de|d'ici|savez-vous|sais-tu|dites-moi|c'est)\s+)(?:quand|when)\b|\b(?:quand|when)\W*$|\b(?:en quelle annee|in what year|which year|what year|quelle date|what date|a quelle date)\b/;
 const END_CUE =
   /\b(?:jusqu'?a quand|until when|date limite|deadline|avant quelle date|by (?:what|which) date|quand (?:se termine|prend fin|s'acheve|ferme|cloture)|when does .* (?:end|close))\b/;
 const WHY_CUE = /\b(?:pourquoi|why|pour quelle raison|for what reason|quelles? (?:est|sont) (?:la|les) raisons?|what (?:is|are) the reasons?)\b/;
@@ -115,7 +115,7 @@ export function answerType(folded: string, lang: Lang, analyze: (text: string, l
 const UNIT_TEXT: Record<Unit, RegExp> = {
   money: /\d\s*(?:€|euros?\b|m€|md€|k€|millions? d'euros|milliards? d'euros|\$|dollars?\b)|[€$]\s*\d/i,
   // A share said in words (« un peu moins de la moitié », "a third") is a share too.
-  percent: /\d\s*(?:%|pour ?cent|percent|points?\b)|\b(?:la moiti[ée]|un tiers|deux tiers|un quart|trois quarts|(?:a|one|two) thirds?|(?:a|one|three) quarters?|half of)(?![a-zà-ÿ])/i,
+  percent: /\d\s*(?:%|pour ?cent|percent|points?\b)|\b(?:(?:la moiti[ée]|un tiers|deux tiers|un quart|trois quarts) (?:d(?:es|u)\b|de (?:la|l['’]|leurs?|ses|son|sa|ces|cette|nos|vos)\b)|(?:(?:a|one|two) thirds?|(?:a|one|three) quarters?|half) of\b)/i,
   duration: /\d\s*(?:minutes?|min\b|heures?|h\b|hours?|jours?|days?|semaines?|weeks?|mois\b|months?|ans\b|années|years?)/i,
   threshold: /(?:plus d['e’]|moins d['e’]|au moins|au-del[àa] d['e’]|[àa] partir d['e’]|sup[ée]rieure? [àa]|inf[ée]rieure? [àa]|more than|less than|fewer than|at least|over|above|below|under)\s*\d/i,
 };
@@ -176,7 +176,7 @@ const FILLERS =
  * the answer states figures, seldom either word.
  */
 const EITHER_WAY =
-  /(?<!\p{L})(?:(?:higher|greater|more|bigger|larger|better|up) or (?:lower|less|smaller|fewer|worse|down)|(?:lower|less|smaller|fewer|worse|down) or (?:higher|greater|more|bigger|larger|better|up)|(?:plus|moins) (?:\p{L}+ )?ou (?:plus|moins)(?: \p{L}+)?|sup[ée]rieure?s? ou inf[ée]rieure?s?|inf[ée]rieure?s? ou sup[ée]rieure?s?|en (?:hausse|baisse) ou en (?:hausse|baisse))(?!\p{L})/giu;
+  /(?<!\p{L})(?:(?:higher|greater|more|bigger|larger|better|up) or (?:lower|less|smaller|fewer|worse|down)|(?:lower|less|smaller|fewer|worse|down) or (?:higher|greater|more|bigger|larger|better|up)|(?:plus|moins) ou (?:plus|moins)|sup[ée]rieure?s? ou inf[ée]rieure?s?|inf[ée]rieure?s? ou sup[ée]rieure?s?|en (?:hausse|baisse) ou en (?:hausse|baisse))(?!\p{L})/giu;
 
 /** The question without its answer-type words and fillers. */
 export function topicText(question: string, need?: Requirement): string {

@@ -14,9 +14,11 @@ const NOW =
 
 /**
  * When the next one is (« Quand auront lieu les prochaines élections ? », "when is the next call?"): the
- * next one after today, which a dated document cannot know (its own "next" is long past).
+ * next one after today, which a dated document cannot know (its own "next" is long past). Not in the past
+ * tense ("When was the next promotion launched?" asks what the documents tell).
  */
-const NEXT_WHEN = /\b(?:prochaine?s?|next|upcoming)\b.*\b(?:quand|when|date|aura lieu|auront lieu|take place|be held)\b|\b(?:quand|when|date)\b.*\b(?:prochaine?s?|next|upcoming)\b/;
+const NEXT_WHEN =
+  /^(?!.*\b(?:was|were|did|had|a ete|ont ete|a-t-(?:il|elle) ete|ont-(?:ils|elles) ete|etait|etaient)\b).*(?:\b(?:quand|when)\b[^,;]*\b(?:prochaine?s?|next|upcoming)\b|\b(?:prochaine?s?|next|upcoming)\b[^,;]*\b(?:aura lieu|auront lieu|take place|be held)\b)/;
 
 /** Who holds an office now: dated reports name who held it then ("le Président des États-Unis Barack Obama" in 2012). */
 const HOLDER =

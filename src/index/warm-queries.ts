@@ -45,10 +45,11 @@ function cut(text: string): string {
   return last.length > 5 ? [...words.slice(0, -1), last.slice(0, 4)].join(' ') : text;
 }
 
-/** Titles, then openings of passages spread over every document (every 7th passage first, round-robin over documents), as typed. */
+/** Titles (a third at most), then openings of passages spread over every document (every 7th passage first, round-robin over documents), as typed. */
 export function openings(documents: readonly Document[], index: Pick<PassageSearch, 'passage'>, max: number): WarmQuery[] {
   const out: WarmQuery[] = [];
-  for (const doc of documents) if (doc.title && out.length < max) out.push({ q: doc.title, lang: doc.lang });
+  // Titles take at most a third, so that a corpus of many documents still gets passage openings.
+  for (const doc of documents) if (doc.title && out.length < Math.ceil(max / 3)) out.push({ q: doc.title, lang: doc.lang });
   for (let offset = 0; offset < 7 && out.length < max; offset++) {
     for (let ordinal = offset; out.length < max; ordinal += 7) {
       let found = false;

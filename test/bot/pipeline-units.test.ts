@@ -218,6 +218,8 @@ describe('questions beyond any document', () => {
     // The next one after today: a dated document's "next" is long past.
     expect(beyond('Quand auront lieu les prochaines élections municipales ?')).toBe(true);
     expect(beyond('When is the next call for projects?')).toBe(true);
+    expect(beyond('When was the next promotion launched after the first one?')).toBe(false);
+    expect(beyond('Quelle est la date de publication du rapport et quelles sont les prochaines étapes ?')).toBe(false);
   });
   it('keeps questions about the documents, the asker’s organisation included', () => {
     expect(beyond('Comment mon administration peut-elle proposer un défi ?')).toBe(false);
@@ -257,6 +259,8 @@ describe('expected answer type', () => {
     expect(type('Do you know when the JDC was created?', 'en').attempts[0]).toBe('date');
     expect(type('Which tool is used when training a model?', 'en').attempts[0]).not.toBe('date');
     expect(type("Que faire quand l'administration ne répond pas ?").attempts[0]).not.toBe('date');
+    expect(type('What should civil servants know when they use personal data?', 'en').attempts[0]).not.toBe('date');
+    expect(type('Que doit-on savoir quand on demande une aide au logement ?').attempts[0]).not.toBe('date');
   });
   it('asks a figure in the unit its measure implies, counting the noun asked about', () => {
     expect(type('Combien coûte la JDC ?')).toMatchObject({ attempts: ['figure', undefined], unit: 'money' });
@@ -317,6 +321,8 @@ describe('expected answer type', () => {
     // Both sides of a comparison are its form: the answer states figures.
     expect(topicText('Is poverty higher or lower in the town than nationally?')).toBe('Is poverty in the town than nationally?');
     expect(topicText('Les dépenses sont-elles en hausse ou en baisse ?')).toBe('Les dépenses sont-elles ?');
+    // « plus ou moins pauvres »: the adjective is the topic.
+    expect(topicText('Les ménages sont-ils plus ou moins pauvres que la moyenne ?')).toBe('Les ménages sont-ils pauvres que la moyenne ?');
     expect(topicText('Combien de jours a duré le bootcamp ?')).toBe('Combien de jours le bootcamp ?');
     // "How often" / « à quelle fréquence » ask for a frequency; "big" or « fréquence » are not what a passage says.
     expect(topicText('How often do the mentors meet?')).toBe('do the mentors meet?');
@@ -335,6 +341,8 @@ describe('expected answer type', () => {
     expect(statesUnit('Ces informations ne portent que sur un peu moins de la moitié du total.', 'percent')).toBe(true);
     expect(statesUnit('Les deux tiers des EIG restent dans l’administration.', 'percent')).toBe(true);
     expect(statesUnit('Il a été réélu par la majorité municipale en 2014.', 'percent')).toBe(false);
+    expect(statesUnit('Les données sont transmises à un tiers sans l’accord du patient.', 'percent')).toBe(false);
+    expect(statesUnit('Le dossier est traité en un quart d’heure.', 'percent')).toBe(false);
     expect(statesUnit('La participation représentait 19 % du coût.', 'money')).toBe(false);
     expect(statesUnit('recrutés pour 10 mois', 'duration')).toBe(true);
   });

@@ -9,6 +9,7 @@ describe('questionVerbs', () => {
     expect(verbs("Dans combien de bureaux de poste l'État a-t-il prévu d'installer une maison de services ?", 'fr')).toEqual(['installer']);
     expect(verbs('Combien la commune paie-t-elle pour la cantine ?', 'fr')).toEqual(['paie']);
     expect(verbs('Quel outil permet de visualiser une arborescence de fichiers ?', 'fr')).toEqual(['visualiser']);
+    expect(verbs('Quel outil pour repérer les fraudes ?', 'fr')).toEqual(['reperer']);
   });
 
   it('leaves participles, nouns after « de » and names alone', () => {
@@ -23,5 +24,6 @@ describe('questionVerbs', () => {
     expect(verbs('What tagging scheme does Etalab use to label words?', 'en')).toEqual(['label']);
     expect(verbs('What is the challenge supposed to build?', 'en')).toEqual(['build']);
     expect(verbs('Who has access to data about health?', 'en')).toEqual([]);
+    expect(verbs('What help to families does the report describe?', 'en')).toEqual([]);
   });
 });
