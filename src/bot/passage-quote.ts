@@ -36,7 +36,6 @@ export interface RetrievalResult {
   sentenceCoverage: number;
 }
 
-
 /**
  * Share of the confidence given to the passage (with its title and section)
  * against the quoted sentence: the sentence states the fact, the passage
@@ -101,7 +100,6 @@ export function scoreHit(hit: SearchHit, rankPos: number, groups: TermGroup[], t
   };
 }
 
-
 const classCache = new WeakMap<Passage, { quotable: boolean[]; citation: boolean[] }>();
 /** Which of the passage's sentences are quotable, and which are citations (memoised per passage). */
 function classes(p: Passage): { quotable: boolean[]; citation: boolean[] } {
@@ -119,7 +117,6 @@ const OTHER_YEAR = 0.6;
 const UNCOUNTED = 0.8;
 /** Choice factor of a sentence that only repeats its heading. */
 const EMPTY_QUOTE = 0.3;
-
 
 /** The quote a passage offers under one requirement, scored. */
 export function candidate(

@@ -22,8 +22,37 @@ export interface PhraseMatch {
  * A query word is a phrase's word when they stem alike in the phrase's language: French "date" and
  * English "data" share a French stem, but "data" is an English phrase, so "date" is not "data".
  */
-const sameWord = (phraseWord: string, queryWord: string, lang: Lang): boolean =>
+export const sameWord = (phraseWord: string, queryWord: string, lang: Lang): boolean =>
   phraseWord === queryWord || stem(phraseWord, lang) === stem(queryWord, lang);
+
+/** The longest phrases found at a query word: how many words they cover, their groups (in the order met), themselves. */
+export interface LongestPhrases {
+  length: number;
+  groups: Iterable<Iterable<Phrase>>;
+  own: ReadonlySet<Phrase>;
+}
+
+/**
+ * A match from its longest phrases: the other phrases of their groups, each list of terms once. With no
+ * phrase, an English word may still be a French word spelled the English way ("inventory").
+ */
+export function phraseMatch(head: string, best: LongestPhrases | undefined): PhraseMatch | undefined {
+  if (!best) {
+    const cognates = [...new Set(frenchCognates(head, true).map((c) => stem(c, 'fr')))].filter((t) => t !== stem(head, 'fr'));
+    return cognates.length ? { length: 1, alternatives: cognates.map((t) => [t]) } : undefined;
+  }
+  const seen = new Set<string>();
+  const alternatives: string[][] = [];
+  for (const group of best.groups) {
+    for (const p of group) {
+      const key = p.terms.join(' ');
+      if (best.own.has(p) || seen.has(key)) continue;
+      seen.add(key);
+      alternatives.push(p.terms);
+    }
+  }
+  return { length: best.length, alternatives };
+}
 
 function phrase(text: string, lang: Lang): Phrase | undefined {
   const w = words(text);
@@ -111,8 +140,8 @@ export class Lexicon {
     const head = query[at];
     if (head === undefined) return undefined;
     const lex = this.layout;
-    // Groups and phrases by number: insertion order is the order the alternatives are listed in.
-    let best: { length: number; groups: Set<number>; own: Set<number> } | undefined;
+    // Groups by number: insertion order is the order the alternatives are listed in.
+    let best: { length: number; groups: Set<number>; own: Set<Phrase> } | undefined;
     for (const ids of [lex.underHead(`fr:${stem(head, 'fr')}`), lex.underHead(`en:${stem(head, 'en')}`)]) {
       for (const id of ids ?? []) {
         const p = lex.phrase(id);
@@ -121,26 +150,15 @@ export class Lexicon {
         if (!p.words.every((w, i) => sameWord(w, query[at + i] as string, p.lang))) continue;
         if (!best || n > best.length) best = { length: n, groups: new Set(), own: new Set() };
         best.groups.add(lex.groupOf[id] as number);
-        best.own.add(id);
+        best.own.add(p);
       }
     }
-    if (!best) {
-      // No phrase: an English word may still be a French word spelled the English way ("inventory").
-      const cognates = [...new Set(frenchCognates(head, true).map((c) => stem(c, 'fr')))].filter((t) => t !== stem(head, 'fr'));
-      return cognates.length ? { length: 1, alternatives: cognates.map((t) => [t]) } : undefined;
-    }
-    const seen = new Set<string>();
-    const alternatives: string[][] = [];
-    for (const group of best.groups) {
-      for (let id = lex.groupStart[group] as number; id < (lex.groupStart[group + 1] as number); id++) {
-        const p = lex.phrase(id);
-        const key = p.terms.join(' ');
-        if (best.own.has(id) || seen.has(key)) continue;
-        seen.add(key);
-        alternatives.push(p.terms);
-      }
-    }
-    return { length: best.length, alternatives };
+    const phrasesOf = (g: number): Phrase[] => {
+      const out: Phrase[] = [];
+      for (let id = lex.groupStart[g] as number; id < (lex.groupStart[g + 1] as number); id++) out.push(lex.phrase(id));
+      return out;
+    };
+    return phraseMatch(head, best && { length: best.length, groups: [...best.groups].map(phrasesOf), own: best.own });
   }
 
   /** Other single index terms equivalent to an analysed term (for sentence scoring in the bot). */

@@ -1,45 +1,26 @@
 /**
- * The lexicon as it was before its load-ready layout (Maps built from the phrase groups), kept as
- * the oracle the compiled lexicon is compared with: same matches, same expansions, in the same order.
+ * The oracle the compiled lexicon is compared with: the phrase groups in a plain Map by the French and
+ * the English stem of their first word, equivalents found by scanning the groups (no sorted keys, no
+ * offsets, nothing precomputed). Phrases are met in the layout's order, so the same matches come out in
+ * the same order. What a match gives once its phrases are found is the lexicon's own `phraseMatch`.
  */
 import type { Lang } from '../../src/ingest/types.js';
 import { stem } from '../../src/index/analyzer.js';
-import { frenchCognates } from '../../src/index/cognates.js';
-import type { Phrase, PhraseMatch } from '../../src/index/lexicon.js';
-
-type Group = Phrase[];
-
-const sameWord = (phraseWord: string, queryWord: string, lang: Lang): boolean =>
-  phraseWord === queryWord || stem(phraseWord, lang) === stem(queryWord, lang);
-
-const firstKeys = (p: Phrase): [string, string] => {
-  const first = p.words[0] as string;
-  return [stem(first, 'fr'), stem(first, 'en')];
-};
+import { phraseMatch, sameWord, type Phrase, type PhraseMatch } from '../../src/index/lexicon.js';
 
 export class ReferenceLexicon {
-  /** Phrases by the stems of their first word, for quick lookup. */
-  private readonly byFirst = new Map<string, { phrase: Phrase; group: Group }[]>();
-  /** Single-term equivalents, for `expandTerm`. */
-  private readonly singles = new Map<string, Set<string>>();
+  /** Phrases with their group, under the French and the English stem of their first word, in group order. */
+  private readonly byHead = new Map<string, { phrase: Phrase; group: Phrase[] }[]>();
 
-  constructor(groups: Group[]) {
+  constructor(private readonly groups: Phrase[][]) {
     for (const group of groups) {
-      for (const p of group) {
-        const [fr, en] = firstKeys(p);
-        // Two keys, always distinct (their prefixes differ); no Set per phrase: 6,000 phrases load at every start.
-        const entry = { phrase: p, group };
-        for (const key of [`fr:${fr}`, `en:${en}`]) {
-          const list = this.byFirst.get(key);
-          if (list) list.push(entry);
-          else this.byFirst.set(key, [entry]);
+      for (const phrase of group) {
+        for (const lang of ['fr', 'en'] as const) {
+          const key = `${lang}:${stem(phrase.words[0] as string, lang)}`;
+          const list = this.byHead.get(key) ?? [];
+          list.push({ phrase, group });
+          this.byHead.set(key, list);
         }
-        if (p.terms.length !== 1) continue;
-        const key = `${p.lang}:${p.terms[0]}`;
-        const set = this.singles.get(key) ?? new Set<string>();
-        for (const other of group) if (other !== p && other.terms.length === 1) set.add(other.terms[0] as string);
-        set.delete(p.terms[0] as string);
-        this.singles.set(key, set);
       }
     }
   }
@@ -48,10 +29,9 @@ export class ReferenceLexicon {
   match(query: string[], at: number): PhraseMatch | undefined {
     const head = query[at];
     if (head === undefined) return undefined;
-    let best: { length: number; groups: Set<Group>; own: Set<Phrase> } | undefined;
-    // Both keys' lists read in place (no concatenated copy: this runs for every word of every query).
-    for (const list of [this.byFirst.get(`fr:${stem(head, 'fr')}`), this.byFirst.get(`en:${stem(head, 'en')}`)]) {
-      for (const { phrase: p, group } of list ?? []) {
+    let best: { length: number; groups: Set<Phrase[]>; own: Set<Phrase> } | undefined;
+    for (const lang of ['fr', 'en'] as const) {
+      for (const { phrase: p, group } of this.byHead.get(`${lang}:${stem(head, lang)}`) ?? []) {
         const n = p.words.length;
         if (at + n > query.length || (best && n < best.length)) continue;
         if (!p.words.every((w, i) => sameWord(w, query[at + i] as string, p.lang))) continue;
@@ -60,31 +40,20 @@ export class ReferenceLexicon {
         best.own.add(p);
       }
     }
-    if (!best) {
-      // No phrase: an English word may still be a French word spelled the English way ("inventory").
-      const cognates = [...new Set(frenchCognates(head, true).map((c) => stem(c, 'fr')))].filter((t) => t !== stem(head, 'fr'));
-      return cognates.length ? { length: 1, alternatives: cognates.map((t) => [t]) } : undefined;
-    }
-    const seen = new Set<string>();
-    const alternatives: string[][] = [];
-    for (const group of best.groups) {
-      for (const p of group) {
-        const key = p.terms.join(' ');
-        if (best.own.has(p) || seen.has(key)) continue;
-        seen.add(key);
-        alternatives.push(p.terms);
-      }
-    }
-    return { length: best.length, alternatives };
+    return phraseMatch(head, best);
   }
 
-  /** Other single index terms equivalent to an analysed term (for sentence scoring in the bot). */
+  /** Single terms equivalent to `term`: other one-term phrases of the groups holding it as a one-term phrase. */
   expandTerm(term: string, lang: Lang): string[] {
     const out = new Set<string>();
     for (const l of [lang, lang === 'fr' ? 'en' : 'fr'] as const) {
-      for (const t of this.singles.get(`${l}:${term}`) ?? []) out.add(t);
+      for (const group of this.groups) {
+        for (const p of group) {
+          if (p.lang !== l || p.terms.length !== 1 || p.terms[0] !== term) continue;
+          for (const other of group) if (other !== p && other.terms.length === 1 && other.terms[0] !== term) out.add(other.terms[0] as string);
+        }
+      }
     }
-    out.delete(term);
     return [...out];
   }
 }
