@@ -28,7 +28,6 @@ import { loadQuestions } from '../test/eval/retrieval-metrics.js';
 import { realArtifact } from '../test/helpers/corpus.js';
 import { random } from '../test/helpers/random.js';
 
-
 /** One typo: a letter swapped with its neighbour in the longest word. */
 function misspell(q: string): string {
   const words = q.split(' ');
