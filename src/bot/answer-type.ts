@@ -26,11 +26,19 @@ export interface AnswerType {
 }
 
 /** Question forms asking for a figure. */
-const FIGURE_FORM = /\b(?:combien|how many|how much|how long|how old|what age|quel age)\b/;
+const FIGURE_FORM = /\b(?:combien|how many|how much|how long|how old|how big|how large|what age|quel age)\b/;
 /** Measure nouns: a question naming one asks for a figure, unless its form asks for a date (« Quand le budget… »). */
 const MEASURE_NOUN =
   /\b(?:nombre|number of|montant|amount|cout\w*|cost\w*|budget|salaires?|remunerations?|salar(?:y|ies)|wages?|price|taux|rate|pourcentage|percentage|part de|share of|proportion|quelle part|what share|duree|(?:what|which|quel(?:le)?s?) (?:\w+ )?(?:size|threshold|seuil|taille))\b/;
 export const FIGURE_CUE = new RegExp(`${FIGURE_FORM.source}|${MEASURE_NOUN.source}`);
+/**
+ * A measure noun asks for a figure where it is what is asked: at the question's start or a few words
+ * after its question word (« Quel est le taux… », "what's the local rate"). Further on it qualifies
+ * something else: "What cap… was introduced by the social security budget law?" asks for a cap.
+ */
+const ASKED_MEASURE = new RegExp(
+  `(?:^(?:(?:le|la|les|l|the|a|un|une)\\W+)?|\\b(?:what|which|quel(?:le)?s?)(?:\\W+[\\w']+){0,5}?\\W+|(?=\\b(?:what|which|quel)))(?:${MEASURE_NOUN.source})`,
+);
 /** "How often", « à quelle fréquence »: a frequency answers. */
 const FREQUENCY_CUE = /\b(?:how often|how frequently|at what frequency|a quelle frequence|tous les combien)\b/;
 /**
@@ -81,7 +89,7 @@ const NEED_ORDER: [(folded: string) => boolean, NonNullable<Requirement>][] = [
   [(f) => FREQUENCY_CUE.test(f), 'frequency'],
   [(f) => END_CUE.test(f), 'end'],
   [(f) => DATE_CUE.test(f), 'date'],
-  [(f) => MEASURE_NOUN.test(f), 'figure'],
+  [(f) => ASKED_MEASURE.test(f), 'figure'],
   [(f) => WHY_CUE.test(f), 'reason'],
   [(f) => BACKGROUND_CUE.test(f) && WORK_CUE.test(f), 'background'],
   [(f) => LIST_CUE.test(f), 'list'],
@@ -116,7 +124,9 @@ const UNIT_TEXT: Record<Unit, RegExp> = {
   money: /\d\s*(?:€|euros?\b|m€|md€|k€|millions? d'euros|milliards? d'euros|\$|dollars?\b)|[€$]\s*\d/i,
   // A share said in words (« un peu moins de la moitié », "a third") is a share too.
   percent: /\d\s*(?:%|pour ?cent|percent|points?\b)|\b(?:(?:la moiti[ée]|un tiers|deux tiers|un quart|trois quarts) (?:d(?:es|u)\b|de (?:la|l['’]|leurs?|ses|son|sa|ces|cette|nos|vos)\b)|(?:(?:a|one|two) thirds?|(?:a|one|three) quarters?|half) of\b)/i,
-  duration: /\d\s*(?:minutes?|min\b|heures?|h\b|hours?|jours?|days?|semaines?|weeks?|mois\b|months?|ans\b|années|years?)/i,
+  // A duration in words (« un délai d'un mois », "two weeks") is one too.
+  duration:
+    /(?:\d|\b(?:une?|deux|trois|quatre|cinq|six|huit|dix|douze|quinze|vingt|trente|one|two|three|four|five|six|eight|ten|twelve|fifteen|twenty|thirty))\s*(?:minutes?|min\b|heures?|h\b|hours?|jours?|journ[ée]es?|days?|semaines?|weeks?|mois\b|months?|ans\b|années|years?)/i,
   threshold: /(?:plus d['e’]|moins d['e’]|au moins|au-del[àa] d['e’]|[àa] partir d['e’]|sup[ée]rieure? [àa]|inf[ée]rieure? [àa]|more than|less than|fewer than|at least|over|above|below|under)\s*\d/i,
 };
 

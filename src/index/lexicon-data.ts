@@ -303,7 +303,7 @@ export const LEXICON_LINES: readonly string[] = [
   'number, numbers | nombre, nombres',
   'level, levels | niveau, niveaux',
   'threshold, thresholds | seuil, seuils',
-  'ceiling, upper limit | plafond, plafonds, plafonnement',
+  'ceiling, upper limit, cap, caps | plafond, plafonds, plafonnement',
   'size | taille',
   'high, higher, highest | élevé, élevée, élevés, haut, haute, hauts',
   'small, smaller | petit, petite, petits, petites',

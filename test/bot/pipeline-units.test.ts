@@ -288,6 +288,11 @@ describe('expected answer type', () => {
     // A measure noun asks for a figure, unless the question's form asks for a date.
     expect(type('Quand le budget a-t-il été voté ?').attempts[0]).toBe('date');
     expect(type('Depuis quand les salaires sont-ils gelés ?').attempts[0]).toBe('date');
+    // …where it is what is asked: further on it qualifies something else.
+    expect(type('Quel est le taux de pauvreté ?').attempts[0]).toBe('figure');
+    expect(type('Is poverty lower there, and what’s the local rate?', 'en')).toMatchObject({ attempts: ['figure', undefined], unit: 'percent' });
+    expect(type('What cap on exemptions was introduced by the 2009 social security budget law?', 'en').attempts).toEqual([undefined]);
+    expect(type('How big is the IT department?', 'en').attempts[0]).toBe('figure');
     // "How often" is answered only by a sentence saying how often.
     expect(type('How often do the mentors meet?', 'en').attempts).toEqual(['frequency']);
     expect(type('À quelle fréquence ont lieu les sessions ?').attempts).toEqual(['frequency']);
@@ -345,6 +350,10 @@ describe('expected answer type', () => {
     expect(statesUnit('Le dossier est traité en un quart d’heure.', 'percent')).toBe(false);
     expect(statesUnit('La participation représentait 19 % du coût.', 'money')).toBe(false);
     expect(statesUnit('recrutés pour 10 mois', 'duration')).toBe(true);
+    // A duration in words is one too; an article alone is not.
+    expect(statesUnit('En cas d’absence de réponse dans un délai d’un mois, vous pouvez saisir la CADA.', 'duration')).toBe(true);
+    expect(statesUnit('The jury sits for two weeks.', 'duration')).toBe(true);
+    expect(statesUnit('Le mois de mars a été chargé.', 'duration')).toBe(false);
   });
 });
 
