@@ -7,7 +7,7 @@ import type { Lang, Passage } from '../ingest/types.js';
 import type { PassageSearch, SearchHit } from '../index/types.js';
 import { meets, statesUnit, type Requirement, type Unit } from './answer-type.js';
 import { focusedHits } from './focus.js';
-import { capitalisedWords, type TermTools } from './question-terms.js';
+import { capitalisedWords, documentAnalyzer, type TermTools } from './question-terms.js';
 import type { TermGroup } from './sentences.js';
 
 export const HITS = 12;
@@ -48,7 +48,7 @@ export function candidateHits(
   });
   const named = unseen.length ? index.search(unseen.join(' '), { lang, limit: NAMED }) : [];
   const seen = new Set(hits.map((h) => h.passage.id));
-  const more = [...focusedHits(index, tools.analyze, groups, hits, states), ...named].filter((h) => {
+  const more = [...focusedHits(index, documentAnalyzer(tools), groups, hits, states), ...named].filter((h) => {
     if (seen.has(h.passage.id)) return false;
     seen.add(h.passage.id);
     return true;

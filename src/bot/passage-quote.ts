@@ -8,7 +8,7 @@ import type { SearchHit } from '../index/types.js';
 import { meets, statesUnit, type Requirement, type Unit } from './answer-type.js';
 import type { FaqAnswer } from './faq.js';
 import { analysed, type AnalysedPassage } from './passage-terms.js';
-import type { TermTools } from './question-terms.js';
+import { documentAnalyzer, type TermTools } from './question-terms.js';
 import { quoteGates } from './quote-gates.js';
 import { completeQuote } from './quote-span.js';
 import {
@@ -79,7 +79,7 @@ export interface HitScores {
 }
 
 export function scoreHit(hit: SearchHit, rankPos: number, groups: TermGroup[], tools: TermTools): HitScores {
-  const parts = analysed(hit.passage, tools.analyze);
+  const parts = analysed(hit.passage, documentAnalyzer(tools));
   let sentences: SentenceScore[] | undefined;
   return {
     hit,
@@ -94,7 +94,7 @@ export function scoreHit(hit: SearchHit, rankPos: number, groups: TermGroup[], t
     causeIsTopic(i) {
       const split = causeClause(hit.passage.sentences[i] ?? '');
       if (!split) return false;
-      const weigh = (text: string) => coverageOf(groups, tools.analyze(text, hit.passage.lang)).coverage;
+      const weigh = (text: string) => coverageOf(groups, documentAnalyzer(tools)(text, hit.passage.lang)).coverage;
       return weigh(split.cause) > weigh(split.rest);
     },
   };

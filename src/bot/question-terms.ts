@@ -25,6 +25,11 @@ export interface TermTools {
   /** Other analysed forms a question term may take in documents (translations, synonyms, acronyms). */
   expand?(term: string, lang: Lang): string[];
   /**
+   * A document text's terms: `analyze`'s, plus one term for each multi-word phrase a question word may
+   * stand for (« base de données » for "database", its terms joined by `+`). Default: `analyze`.
+   */
+  document?(text: string, lang: Lang): string[];
+  /**
    * The question's terms with their document forms (overrides analyze + expand when given);
    * `phrase` (the position of its first word) groups the words of a multi-word name or term.
    */
@@ -48,8 +53,15 @@ export function termGroups(
   for (const { term, forms, phrase, acronym } of terms) {
     if (seen.has(term) || frame.has(term)) continue;
     seen.add(term);
+    // A phrase term's count is only bounded by its words' (the index keeps none): it weighs the word only
+    // when nothing else does.
     let df = 0;
-    for (const f of forms) df = Math.max(df, index.documentFrequency(f));
+    let phraseDf = 0;
+    for (const f of forms) {
+      if (f.includes('+')) phraseDf = Math.max(phraseDf, phraseFrequency(f, index));
+      else df = Math.max(df, index.documentFrequency(f));
+    }
+    df ||= phraseDf;
     groups.push({ term, forms, weight: df ? rarity(df, index.passageCount) : 0, ...(acronym ? { acronym } : {}) });
     if (phrase !== undefined) phraseOf.set(term, phrase);
   }
@@ -79,6 +91,15 @@ export function termGroups(
     return name !== undefined ? { ...weighted, name } : weighted;
   });
 }
+
+/** A phrase term's passages, at most those of its rarest word (the index keeps no phrase counts). */
+function phraseFrequency(joined: string, index: PassageSearch): number {
+  return Math.min(...joined.split('+').map((t) => index.documentFrequency(t)));
+}
+
+/** The analyser of passage texts: the tools' `document` when they have one. */
+export const documentAnalyzer = (tools: TermTools): ((text: string, lang?: Lang) => string[]) =>
+  tools.document ? (text, lang) => (tools.document as NonNullable<TermTools['document']>)(text, lang ?? 'fr') : tools.analyze;
 
 /** A known word weighs at most this many times the question's median known word (same results from 1.3 to 2). */
 const KNOWN_CEILING = 1.6;

@@ -9,7 +9,7 @@ import type { Requirement, Unit } from './answer-type.js';
 import { candidateHits } from './candidates.js';
 import { faqAnswer, questionKind } from './faq.js';
 import { candidate, faqCandidate, scoreHit, type RetrievalResult } from './passage-quote.js';
-import { termGroups, withHitForms, type TermTools } from './question-terms.js';
+import { documentAnalyzer, termGroups, withHitForms, type TermTools } from './question-terms.js';
 import { continued } from './quote-span.js';
 import type { SentenceScore, TermGroup } from './sentences.js';
 
@@ -75,7 +75,7 @@ export function retrieve(
   scored.forEach((h) => {
     // A quote's confidence never exceeds its passage's coverage (its sentences are part of the passage).
     if (h.passage.coverage < minConfidence) return;
-    const faq = faqAnswer(h.hit.passage, h.groups, tools.analyze, index, kind);
+    const faq = faqAnswer(h.hit.passage, h.groups, documentAnalyzer(tools), index, kind);
     needs.forEach((need, i) => {
       const c = candidate(h, need, local, { counted, unit });
       if (c && c.rank > (best[i]?.rank ?? -Infinity)) best[i] = c;

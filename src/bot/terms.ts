@@ -50,6 +50,7 @@ export function indexTermTools(knowledge?: Knowledge, documentFrequency?: (term:
   return {
     analyze: (text, lang) => analyze(text, lang),
     expand: (term, lang) => lexicon.expandTerm(term, lang),
+    document: (text, lang) => lexicon.withPhrases(analyze(text, lang), lang),
     question(text: string, lang: Lang) {
       const ws = words(text);
       const other: Lang = lang === 'fr' ? 'en' : 'fr';
@@ -94,6 +95,9 @@ export function indexTermTools(knowledge?: Knowledge, documentFrequency?: (term:
               if (rarest) entry.forms.add(rarest);
               entry.acronym = true;
             }
+            // A word whose equivalent is a phrase ("database" ↔ « base de données ») meets the phrase whole
+            // (documents' phrase terms, TermTools.document), never its words apart.
+            else entry.forms.add(alt.join('+'));
           }
           // …unless one word can say it ("young people" ↔ "jeunes").
           if (m.length > 1 && m.alternatives.every((alt) => alt.length > 1)) entry.phrase = i;

@@ -435,7 +435,7 @@ export const LEXICON_LINES: readonly string[] = [
   'judicial, judiciary | judiciaire',
   'lawyer, lawyers, attorney, attorneys, solicitor, solicitors, barrister, barristers | avocat, avocats',
   'prosecutor, prosecutors, public prosecutor, prosecution, district attorney | procureur, procureurs, procureur de la république, parquet',
-  'judgment, judgement, ruling, verdict, verdicts, court decision, court decisions | jugement, jugements, décision de justice, décisions de justice',
+  'judgment, judgement, ruling, rulings, verdict, verdicts, court decision, court decisions, court ruling, court rulings | jugement, jugements, décision de justice, décisions de justice',
   'decision, decisions | décision, décisions',
   'guardian, guardians | tuteur, tutrice, tuteurs',
   'curator, curators, curatorship | curatelle, curateur, curateurs',

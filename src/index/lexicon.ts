@@ -161,6 +161,31 @@ export class Lexicon {
     return phraseMatch(head, best && { length: best.length, groups: [...best.groups].map(phrasesOf), own: best.own });
   }
 
+  /**
+   * A text's index terms with each multi-word phrase of the lexicon in its language also as one term,
+   * its terms joined by `+` (« base de données » → "bas+donne"), placed before its first word. A question
+   * word whose equivalent is a phrase ("database") then meets the phrase itself, not its words apart.
+   */
+  withPhrases(terms: string[], lang: Lang): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < terms.length; i++) {
+      const head = terms[i] as string;
+      const before = out.length;
+      for (const id of this.layout.underHead(`${lang}:${head}`) ?? []) {
+        const p = this.layout.phrase(id);
+        const n = p.terms.length;
+        if (n < 2 || p.lang !== lang || i + n > terms.length) continue;
+        let k = 1;
+        while (k < n && terms[i + k] === p.terms[k]) k++;
+        const joined = p.terms.join('+');
+        // The same phrase may be filed in several groups: once is enough.
+        if (k === n && out.indexOf(joined, before) < 0) out.push(joined);
+      }
+      out.push(head);
+    }
+    return out;
+  }
+
   /** Other single index terms equivalent to an analysed term (for sentence scoring in the bot). */
   expandTerm(term: string, lang: Lang): string[] {
     const out = new Set<string>();

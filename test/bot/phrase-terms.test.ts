@@ -1,0 +1,30 @@
+/**
+ * A question word whose equivalent is a phrase ("database" ↔ « base de données ») meets that phrase in a
+ * document, whole: the words of the phrase found apart do not count.
+ */
+import { describe, expect, it } from 'vitest';
+import { Lexicon } from '../../src/index/lexicon.js';
+import { analyze } from '../../src/index/analyzer.js';
+import { indexTermTools } from '../../src/bot/terms.js';
+import { groupMatches } from '../../src/bot/sentences.js';
+
+const lexicon = Lexicon.build();
+const tools = indexTermTools(undefined, () => 1);
+const database = tools.question?.('database', 'en')[0];
+
+describe('phrase terms', () => {
+  it('adds one term per lexicon phrase of the text, before its first word', () => {
+    // Phrases may overlap: « base de données », « données publiques ».
+    expect(lexicon.withPhrases(analyze('Une base de données publique', 'fr'), 'fr')).toEqual(['bas+donne', 'bas', 'donne+publiqu', 'donne', 'publiqu']);
+    expect(lexicon.withPhrases(analyze('La base légale des données', 'fr'), 'fr')).not.toContain('bas+donne');
+    // The phrase's language only: an English text is not read with French phrases.
+    expect(lexicon.withPhrases(analyze('The tableau de bord', 'en'), 'en')).not.toContain('tableau+bord');
+  });
+  it('lets a one-word question term meet its phrase, and nothing else of it', () => {
+    expect(database?.forms.has('bas+donne')).toBe(true);
+    const group = { term: database?.term ?? '', forms: database?.forms ?? new Set<string>(), weight: 1 };
+    const meets = (text: string) => tools.document?.(text, 'fr').some((t) => groupMatches(group, t));
+    expect(meets('Près de 3 millions de décisions sont stockées dans une base de données.')).toBe(true);
+    expect(meets('Sur la base des entretiens, les données manquent.')).toBe(false);
+  });
+});
