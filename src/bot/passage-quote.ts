@@ -4,10 +4,10 @@
  * says how much of the question they answer and the rank that orders the candidates (see retrieval.ts).
  */
 import type { Passage } from '../ingest/types.js';
-import type { SearchHit } from '../index/types.js';
+import type { PassageSearch, SearchHit } from '../index/types.js';
 import { meets, statesUnit, type Requirement, type Unit } from './answer-type.js';
 import type { FaqAnswer } from './faq.js';
-import { analysed, type AnalysedPassage } from './passage-terms.js';
+import { analysed, neighbour, type AnalysedPassage } from './passage-terms.js';
 import { documentAnalyzer, type TermTools } from './question-terms.js';
 import { quoteGates } from './quote-gates.js';
 import { completeQuote } from './quote-span.js';
@@ -76,10 +76,16 @@ export interface HitScores {
   sentences: SentenceScore[];
   /** Does sentence i give as its cause what the question asks about (so it explains something else)? */
   causeIsTopic(i: number): boolean;
+  /** Terms of the passages just before this one in its document (where a post introduces whom it quotes). */
+  earlier(): string[][];
 }
 
-export function scoreHit(hit: SearchHit, rankPos: number, groups: TermGroup[], tools: TermTools): HitScores {
-  const parts = analysed(hit.passage, documentAnalyzer(tools));
+/** How many passages before a quote may name whom or what it is about. */
+const EARLIER = 3;
+
+export function scoreHit(hit: SearchHit, rankPos: number, groups: TermGroup[], tools: TermTools, index: PassageSearch): HitScores {
+  const analyze = documentAnalyzer(tools);
+  const parts = analysed(hit.passage, analyze);
   let sentences: SentenceScore[] | undefined;
   return {
     hit,
@@ -94,8 +100,16 @@ export function scoreHit(hit: SearchHit, rankPos: number, groups: TermGroup[], t
     causeIsTopic(i) {
       const split = causeClause(hit.passage.sentences[i] ?? '');
       if (!split) return false;
-      const weigh = (text: string) => coverageOf(groups, documentAnalyzer(tools)(text, hit.passage.lang)).coverage;
+      const weigh = (text: string) => coverageOf(groups, analyze(text, hit.passage.lang)).coverage;
       return weigh(split.cause) > weigh(split.rest);
+    },
+    earlier() {
+      const out: string[][] = [];
+      for (let k = 1; k <= EARLIER; k++) {
+        const p = neighbour(index, hit.passage, -k);
+        if (p) out.push(analysed(p, analyze).all);
+      }
+      return out;
     },
   };
 }
@@ -183,7 +197,7 @@ export function candidate(
   }
   chosen.sort((a, b) => a - b);
   const quotedTerms = chosen.flatMap((i) => sentenceTerms[i] ?? []);
-  const { anchored, mentionOnly, quoteCoverage } = quoteGates(groups, quotedTerms, parts, counted);
+  const { anchored, mentionOnly, quoteCoverage } = quoteGates(groups, quotedTerms, parts, counted, h.earlier);
   const sentenceCoverage = coverageOf(groups, quotedTerms).coverage;
   // A quote that is only citations (a source line, a table row, a roster) states nothing.
   const says = chosen.some((i) => !empty[i]) && !chosen.every((i) => classes(hit.passage).citation[i]);

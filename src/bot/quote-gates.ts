@@ -40,15 +40,29 @@ function unitsOf(groups: TermGroup[], terms: string[]): Set<number> {
   return units;
 }
 
-/** Gates of the quoted sentences' terms under their passage's heading; `counted` is the noun the question asks for. */
-export function quoteGates(groups: TermGroup[], quotedTerms: string[], parts: AnalysedPassage, counted?: string): QuoteGates {
+/**
+ * Gates of the quoted sentences' terms under their passage's heading; `counted` is the noun the question asks
+ * for; `earlier` gives the terms of the passages just before (read only when a name is not in the quote).
+ */
+export function quoteGates(
+  groups: TermGroup[],
+  quotedTerms: string[],
+  parts: AnalysedPassage,
+  counted?: string,
+  earlier?: () => string[][],
+): QuoteGates {
   // The question's most specific word must be in the quote or the heading it sits under; so must the
   // most specific word of what it asks about an entity ("the mentor of X" needs "mentor", not just X).
   const shown = [...quotedTerms, ...parts.heading];
   const inQuote = (g: TermGroup): boolean => shown.some((t) => groupMatches(g, t));
   const asked = groups.filter((g) => !g.subject);
   // A multi-word proper name counts whole: "United States" is not "unité" plus something else.
-  const namesWhole = groups.every((g) => g.name === undefined || nameFound(groups.filter((o) => o.name === g.name), [quotedTerms, parts.heading]));
+  // A name the text just before gives counts too: a post introduces whom it quotes, then quotes them.
+  const namesWhole = groups.every((g) => {
+    if (g.name === undefined) return true;
+    const name = groups.filter((o) => o.name === g.name);
+    return nameFound(name, [quotedTerms, parts.heading]) || (g.subject === true && !!earlier && nameFound(name, earlier()));
+  });
   // The quote and the heading it sits under must hold a fair share of the question on their own.
   const quoteCoverage = coverageOf(groups, shown).coverage;
   // When every word of the question is a word of the corpus, its rarest one may be a mere verb ("revient"):

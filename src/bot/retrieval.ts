@@ -69,7 +69,7 @@ export function retrieve(
   });
   const best: ({ result: RetrievalResult; rank: number } | undefined)[] = needs.map(() => undefined);
   if (!base.length) return best.map(() => undefined);
-  const scored = candidateHits(question, lang, index, tools, base, needs, unit).map((hit, rankPos) => scoreHit(hit, rankPos, withHitForms(base, hit), tools));
+  const scored = candidateHits(question, lang, index, tools, base, needs, unit).map((hit, rankPos) => scoreHit(hit, rankPos, withHitForms(base, hit), tools, index));
   const local = localWeights(base, scored.map((h) => h.passage));
   const kind = questionKind(question);
   scored.forEach((h) => {
