@@ -67,7 +67,9 @@ const ENGLISH_VERBS =
 const FRENCH_VERBS =
   'fixe fixent gere gerent paie paient detient detiennent prevoit prevoient permet permettent concerne concernent ' +
   'represente representent compte comptent dispose disposent assure assurent prend prennent met mettent fait font ' +
-  'donne donnent rend rendent recoit recoivent touche touchent verse versent existe existent';
+  'donne donnent rend rendent recoit recoivent touche touchent verse versent existe existent ' +
+  // « Quelle ministre est venue accueillir… »: coming to do something is doing it.
+  'vient viennent venu venue venus venues venir';
 
 /** Words that frame a question without being its topic (analysed, removed before scoring retrieval). */
 const FRAME_WORDS: Record<Lang, string> = {

@@ -10,6 +10,8 @@ describe('questionVerbs', () => {
     expect(verbs('Combien la commune paie-t-elle pour la cantine ?', 'fr')).toEqual(['paie']);
     expect(verbs('Quel outil permet de visualiser une arborescence de fichiers ?', 'fr')).toEqual(['visualiser']);
     expect(verbs('Quel outil pour repérer les fraudes ?', 'fr')).toEqual(['reperer']);
+    // Coming to do something: the infinitive is the verb (« venue » is a light verb of bot.ts).
+    expect(verbs('Quelle ministre est venue accueillir les EIG ?', 'fr')).toEqual(['accueillir']);
   });
 
   it('leaves participles, nouns after « de » and names alone', () => {
