@@ -74,12 +74,12 @@ const FRENCH_VERBS =
 /** Words that frame a question without being its topic (analysed, removed before scoring retrieval). */
 const FRAME_WORDS: Record<Lang, string> = {
   fr:
-    'qui que quoi quel quels quelle quelles quand comment combien pourquoi dit dire dis explique expliquer parle parler sais savoir connais nom ' +
+    'qui que quoi quel quels quelle quelles quand comment combien pourquoi dit dire dis explique expliquer parle parler sais savoir connais ' +
     'donne donner moi nous svp stp voudrais aimerais peux pouvez est-ce devant parmi aupres envers ' +
     // Who says it (« selon l'INSEE ») names a source, not what is asked.
     'selon',
   en:
-    'what who when why how which many much tell explain say says know give me please could would can does did do is are was were name ' +
+    'what who when why how which many much tell explain say says know give me please could would can does did do is are was were ' +
     'per each about into among according ' +
     // English verb particles ("sent out", "set up", "off-site") add nothing a French document would say.
     'off out up away back',
