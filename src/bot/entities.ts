@@ -55,7 +55,27 @@ function bestKeys<T>(e: KeyedEntity<T>, present: Set<string>, weight: Map<string
   return best;
 }
 
-function matchAdmins(catalog: Catalog, present: Set<string>, rawWords: string[]): [AdminMatch[], Set<string>] {
+/** Articles that may follow « de » inside a name (« ministère de la Culture »). */
+const ARTICLES = new Set(['la', 'le', 'les', 'l']);
+
+/**
+ * Does the question name another body with a word of this one's name: « Cour de cassation » is not the
+ * Cour des comptes, though « Cour » is a key of both. A key word followed by « de » and a word that is
+ * not a key of the name starts another name.
+ */
+function namesAnother(keys: string[], matched: string[], canon: string[][], rawWords: string[]): boolean {
+  for (let i = 0; i < rawWords.length; i++) {
+    if (!(canon[i] ?? []).some((a) => matched.includes(a))) continue;
+    if (!['de', 'des', 'du'].includes(rawWords[i + 1] ?? '')) continue;
+    let k = i + 2;
+    while (ARTICLES.has(rawWords[k] ?? '')) k++;
+    const next = canon[k];
+    if (next && !STOP.has(rawWords[k] ?? '') && !QUESTION_WORDS.has(rawWords[k] ?? '') && !next.some((a) => keys.includes(a))) return true;
+  }
+  return false;
+}
+
+function matchAdmins(catalog: Catalog, present: Set<string>, rawWords: string[], canon: string[][]): [AdminMatch[], Set<string>] {
   const found: (AdminMatch & { weight: number; n: number })[] = [];
   const used = new Set<string>();
   for (const w of rawWords) {
@@ -70,6 +90,8 @@ function matchAdmins(catalog: Catalog, present: Set<string>, rawWords: string[])
   for (const e of catalog.admins) {
     const [score, matched] = bestKeys(e, present, catalog.adminWeight);
     if (score < ADMIN_MIN) continue;
+    const whole = [e.keys, ...e.alternates].some((keys) => keys.every((k) => matched.includes(k)));
+    if (!whole && namesAnother(e.keys, matched, canon, rawWords)) continue;
     const weight = matched.reduce((s, k) => s + (catalog.adminWeight.get(k) ?? 1), 0);
     found.push({ admin: e.item, group: adminGroup(catalog, e.item.id, matched), keys: matched, score, weight, n: e.keys.length });
     matched.forEach((k) => used.add(k));
@@ -137,7 +159,7 @@ export function matchPromotion(folded: string): number | undefined {
 export function matchEntities(catalog: Catalog, folded: string, rawWords: string[]): Entities {
   const canon = canonicalWords(catalog, rawWords);
   const present = new Set(canon.flat());
-  const [admins, adminWords] = matchAdmins(catalog, present, rawWords);
+  const [admins, adminWords] = matchAdmins(catalog, present, rawWords, canon);
   const [people, personWords] = matchPeople(catalog, present, new Set(rawWords));
   const residual = canon
     .filter((alts, i) => !QUESTION_WORDS.has(rawWords[i] ?? '') && !STOP.has(rawWords[i] ?? ''))

@@ -13,6 +13,7 @@ import { countsThing, figureProximity, groupMatches, minimalSpan, reweighted, sc
 import { causeClause, citation, quotable, statesDate, statesEnd, statesFigure, statesReason } from '../../src/bot/statements.js';
 import { localWeights } from '../../src/bot/retrieval.js';
 import { buildCatalog, canonicalWords, defiHandle } from '../../src/bot/catalog.js';
+import { matchEntities } from '../../src/bot/entities.js';
 import type { Knowledge } from '../../src/ingest/types.js';
 import { withFrenchArticle } from '../../src/bot/templates.js';
 
@@ -376,6 +377,22 @@ describe('English phrases of administrations', () => {
     expect(higher).toEqual(expect.arrayContaining(['enseignement', 'superieur']));
     expect(research).toContain('recherch');
     expect(canonicalWords(catalog, ['education'])[0]).not.toContain('enseignement');
+  });
+});
+
+describe('administrations named in part', () => {
+  const catalog = buildCatalog({
+    administrations: [{ id: 'cdc', name: 'Cour des comptes', aliases: [], sources: [] }],
+    defis: [],
+    people: [],
+    acronyms: [],
+  } as unknown as Knowledge);
+  const admins = (q: string) => matchEntities(catalog, fold(q), words(q)).admins.map((a) => a.admin.id);
+  it('takes a key word alone for the body, but not where it starts another name', () => {
+    expect(admins('Quels défis la Cour a-t-elle proposés ?')).toEqual(['cdc']);
+    expect(admins('Quels défis la Cour des comptes a-t-elle proposés ?')).toEqual(['cdc']);
+    expect(admins('Quels défis la Cour de cassation a-t-elle proposés ?')).toEqual([]);
+    expect(admins('What jobs did the Cour de cassation create?')).toEqual([]);
   });
 });
 
