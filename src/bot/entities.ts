@@ -156,10 +156,16 @@ export function matchPromotion(folded: string): number | undefined {
   return undefined;
 }
 
+/** Nouns of a numbered series: an ordinal before one numbers it (« la première promotion »). */
+const SERIES_NOUN = /^(?:promo(?:tion)?s?|cohorts?|editions?|class)$/;
+
 export function matchEntities(catalog: Catalog, folded: string, rawWords: string[]): Entities {
   const canon = canonicalWords(catalog, rawWords);
   const present = new Set(canon.flat());
-  const [admins, adminWords] = matchAdmins(catalog, present, rawWords, canon);
+  // « Première » in « la première promotion » is a rank, not the first word of « Premier ministre ».
+  const ranks = rawWords.map((w, i) => ORDINALS[w] !== undefined && SERIES_NOUN.test(rawWords[i + 1] ?? ''));
+  const named = ranks.some(Boolean) ? new Set(canon.filter((_, i) => !ranks[i]).flat()) : present;
+  const [admins, adminWords] = matchAdmins(catalog, named, rawWords, canon);
   const [people, personWords] = matchPeople(catalog, present, new Set(rawWords));
   const residual = canon
     .filter((alts, i) => !QUESTION_WORDS.has(rawWords[i] ?? '') && !STOP.has(rawWords[i] ?? ''))

@@ -382,7 +382,10 @@ describe('English phrases of administrations', () => {
 
 describe('administrations named in part', () => {
   const catalog = buildCatalog({
-    administrations: [{ id: 'cdc', name: 'Cour des comptes', aliases: [], sources: [] }],
+    administrations: [
+      { id: 'cdc', name: 'Cour des comptes', aliases: [], sources: [] },
+      { id: 'spm', name: 'Services du Premier ministre', aliases: [], sources: [] },
+    ],
     defis: [],
     people: [],
     acronyms: [],
@@ -393,6 +396,9 @@ describe('administrations named in part', () => {
     expect(admins('Quels défis la Cour des comptes a-t-elle proposés ?')).toEqual(['cdc']);
     expect(admins('Quels défis la Cour de cassation a-t-elle proposés ?')).toEqual([]);
     expect(admins('What jobs did the Cour de cassation create?')).toEqual([]);
+    // An ordinal before a series noun is a rank: « la première promotion » names no Premier ministre.
+    expect(admins('Quels défis la première promotion a-t-elle relevés ?')).toEqual([]);
+    expect(admins('Quels défis les services du Premier ministre ont-ils proposés ?')).toEqual(['spm']);
   });
 });
 
