@@ -5,13 +5,14 @@
  */
 const NUMBER_WORDS =
   /\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|cent|cents|centaines?|dizaines?|douzaines?|vingtaines?|trentaines?|mille|milliers|millions?|milliards?|tiers|quart|two|three|four|five|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|hundreds?|thousands?|dozens?|billions?|half)\b|\bmoiti[eé](?![a-zà-ÿ])/i;
+// Letter boundaries, not \b: « marché » is not "march" (\b sees « é » as a boundary).
 const MONTHS =
-  /\b(?:janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|octobre|novembre|decembre|décembre|january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
+  /(?<!\p{L})(?:janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|octobre|novembre|decembre|décembre|january|february|march|april|may|june|july|august|september|october|november|december)(?!\p{L})/iu;
 
 /** Day(s) of a date ("5 mars", "24 et 25 mars", "1er juillet", "March 5"): part of a date, not a figure. */
 const DAY_OF_MONTH = new RegExp(
   `\\b\\d{1,2}(?:er)?(?:\\s*(?:et|au|à|and|to|-|–|,)\\s*\\d{1,2}(?:er)?)*\\s+(?=${MONTHS.source})|(?<=${MONTHS.source})\\s+\\d{1,2}\\b`,
-  'gi',
+  'giu',
 );
 
 /**

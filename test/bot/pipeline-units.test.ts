@@ -117,6 +117,8 @@ describe('sentence scoring', () => {
     expect(statesDate('Lancé en janvier.')).toBe(true);
     expect(statesDate('Il y a 735 logements.')).toBe(false);
     expect(statesDate('Le courriel part chaque vendredi à 15 heures.')).toBe(true);
+    // « marché » is no "march": a month is a whole word.
+    expect(statesDate('Nous avons évalué l’offre du marché.')).toBe(false);
     expect(statesReason('En raison des mesures de confinement, le jury s’est tenu en ligne.')).toBe(true);
     expect(statesReason('The jury met online because of the lockdown.')).toBe(true);
     expect(statesReason('Le jury s’est tenu à distance.')).toBe(false);
