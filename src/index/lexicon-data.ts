@@ -955,7 +955,6 @@ export const LEXICON_LINES: readonly string[] = [
   'consist, consists | consister, consiste',
   'dynamic, dynamics | dynamique, dynamiques',
   'transmit, transmitted, forward, forwarded | transmettre, transmis, transmise, transmises, transmettent',
-  'order, orders, ordering | ordre, ordres',
   'solicit, solicited | solliciter, sollicité, sollicités, sollicitation',
   'remain, remains, remained | demeurer, demeure, demeurent, rester, restent',
   'possible, possibly | éventuel, éventuelle, éventuels, éventuellement',

@@ -58,6 +58,7 @@ describe('false friends', () => {
     ['public', 'fr', 'publier'], // "publication" stems to "public"
     ['retard', 'fr', 'délai'], // "delay" stems like « délai »
     ['allocation', 'fr', 'accorder'], // "allocate"
+    ['order', 'en', 'ordre'], // « de l'ordre de », « dans un ordre différent »: not a court order
     ['score', 'en', 'notamment'], // « note » stems like « notamment »
     ['share', 'en', 'partir'], // « part » stems like « partir »
     ['participate', 'en', 'partir'], // "take part" keeps only "part"
