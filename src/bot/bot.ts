@@ -69,7 +69,9 @@ const FRENCH_VERBS =
   'represente representent compte comptent dispose disposent assure assurent prend prennent met mettent fait font ' +
   'donne donnent rend rendent recoit recoivent touche touchent verse versent existe existent ' +
   // « Quelle ministre est venue accueillir… »: coming to do something is doing it.
-  'vient viennent venu venue venus venues venir';
+  'vient viennent venu venue venus venues venir ' +
+  // Modal verbs (« Faut-il publier… », « Que doit faire… ») say how, the verb after them what.
+  'faut faudrait doit doivent devrait devraient peut peuvent pourrait pourraient';
 
 /** Words that frame a question without being its topic (analysed, removed before scoring retrieval). */
 const FRAME_WORDS: Record<Lang, string> = {
