@@ -353,7 +353,7 @@ export const LEXICON_LINES: readonly string[] = [
   'employee, employees, worker, workers, staff member, staff members | salarié, salariés, employé, employés, agent, agents',
   'employer, employers | employeur, employeurs',
   'public sector | secteur public',
-  'private sector | secteur privé',
+  'private sector, private company, private companies, private firm, private firms, private business, private businesses | secteur privé, entreprise, entreprises, entreprise privée, entreprises privées',
   'career, careers | carrière, carrières',
   'retirement, pension, pensions, retiree, retirees, pensioner, pensioners, old-age pension | retraite, retraites, pension, pensions, retraité, retraités',
   'pension fund | caisse de retraite',
