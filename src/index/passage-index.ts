@@ -7,7 +7,8 @@
  *
  * Search: the query is planned into clauses (query.ts); every term is looked
  * up exactly when the index knows it, and only an unknown term (a typo) is
- * looked up fuzzily, so exact matches always rank above fuzzy ones.
+ * looked up fuzzily (term-lookup.ts), so exact matches always rank above
+ * fuzzy ones.
  */
 import MiniSearch, { type Options } from 'minisearch';
 import type { Knowledge, Lang, Passage } from '../ingest/types.js';
@@ -15,21 +16,15 @@ import { analyze } from './analyzer.js';
 import { Lexicon, type LexiconJSON } from './lexicon.js';
 import { arrayStore, type PassageStore } from './passage-store.js';
 import { planQuery, type TermSpec } from './query.js';
+import { lookupTerm } from './term-lookup.js';
 import { Scorer, type ResolvedClause, type ResolvedTerm } from './scorer.js';
 import { contains, TermIndex, type CompiledIndex } from './term-index.js';
 import type { PassageSearch, SearchFilters, SearchHit, SearchOptions } from './types.js';
 
 const FIELDS = ['title', 'section', 'text', 'tags'] as const;
 const BOOST: Record<string, number> = { title: 2, section: 1.5, text: 1, tags: 1.5 };
-/** Weights of prefix and fuzzy matches relative to an exact one (scaled further by distance, as MiniSearch does). */
-const PREFIX_WEIGHT = 0.5;
-const FUZZY_WEIGHT = 0.45;
-/** A swapped letter pair (Damerau) found in the vocabulary counts like a fuzzy match. */
-const TRANSPOSITION_WEIGHT = 0.45;
 /** A clause matching more than this share of passages is "common" (see `ResolvedClause.restrict`). */
 const COMMON_SHARE = 0.3;
-/** Prefix and fuzzy lookups keep this many index terms at most (the most frequent). */
-const MAX_EXPANSIONS = 40;
 
 type IndexedDoc = { id: number } & Record<(typeof FIELDS)[number], string>;
 
@@ -135,7 +130,7 @@ export class PassageIndex implements PassageSearch {
     const resolve = (spec: TermSpec): ResolvedTerm => {
       const key = `${spec.term}\0${spec.maxEdits}\0${spec.prefix ? 1 : 0}`;
       let r = resolved.get(key);
-      if (!r) resolved.set(key, (r = this.lookup(spec)));
+      if (!r) resolved.set(key, (r = lookupTerm(this.terms, spec)));
       return r;
     };
     const plan: (ResolvedClause & { df: number })[] = clauses.map((c) => {
@@ -150,34 +145,6 @@ export class PassageIndex implements PassageSearch {
     this.scorer ??= new Scorer(this.passages.length);
     const top = this.scorer.top(plan, acceptor(this.passages, options.filters), options.limit ?? 10, this.pruning);
     return top.map(({ doc, score }) => this.hit(plan, doc, score));
-  }
-
-  /** The index entries one query term reads: exact (+ prefix) when known, fuzzy or transposed when not. */
-  private lookup(spec: TermSpec): ResolvedTerm {
-    const parts: ResolvedTerm['parts'] = [];
-    const exact = this.terms.get(spec.term);
-    if (exact) parts.push({ term: spec.term, entry: exact, weight: 1 });
-    if (spec.prefix) {
-      const found: ResolvedTerm['parts'] = [];
-      for (const [term, entry] of this.terms.withPrefix(spec.term)) {
-        const distance = term.length - spec.term.length;
-        found.push({ term, entry, weight: (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance) });
-      }
-      parts.push(...mostFrequent(found));
-    }
-    if (!exact && spec.maxEdits > 0) {
-      const seen = new Set(parts.map((p) => p.term));
-      const found: ResolvedTerm['parts'] = [];
-      for (const [term, entry, distance] of this.terms.near(spec.term, spec.maxEdits)) {
-        if (!seen.has(term)) seen.add(term), found.push({ term, entry, weight: (FUZZY_WEIGHT * term.length) / (term.length + distance) });
-      }
-      parts.push(...mostFrequent(found));
-      for (const term of transpositions(spec.term)) {
-        const entry = this.terms.get(term);
-        if (entry && !seen.has(term)) seen.add(term), parts.push({ term, entry, weight: TRANSPOSITION_WEIGHT });
-      }
-    }
-    return { term: spec.term, parts };
   }
 
   /** Passages a clause can match, estimated from its broadest term. */
@@ -226,21 +193,6 @@ export class PassageIndex implements PassageSearch {
     }
     return { passage: this.passages.at(doc), score, terms: [...terms], queryTerms: [...queryTerms] };
   }
-}
-
-function mostFrequent(parts: ResolvedTerm['parts']): ResolvedTerm['parts'] {
-  if (parts.length <= MAX_EXPANSIONS) return parts;
-  return parts.sort((a, b) => b.entry.docs.length - a.entry.docs.length).slice(0, MAX_EXPANSIONS);
-}
-
-/** Every string made by swapping two adjacent letters (typos like `minsitere`). */
-export function transpositions(term: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i + 1 < term.length; i++) {
-    if (term[i] === term[i + 1]) continue;
-    out.push(term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2));
-  }
-  return out;
 }
 
 /** With filters, each candidate passage is read (made, for a loaded index: see passage-store.ts). */
