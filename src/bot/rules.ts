@@ -138,7 +138,10 @@ export function answerRule(catalog: Catalog, intent: RuleIntent, slots: Slots, l
     }
     case 'defis_by_promotion': {
       if (!slots.year && !slots.promotion) return undefined;
-      const defis = catalog.defis.map((e) => e.item).filter((d) => inScope(catalog, d, slots));
+      const all = catalog.defis.map((e) => e.item).filter((d) => inScope(catalog, d, slots));
+      // « Quel défi l'ARS Occitanie a-t-elle proposé à la promotion 1 ? » names the défi it asks about.
+      const named = all.filter((d) => d.id === slots.defi);
+      const defis = named.length ? named : all;
       if (!defis.length) return undefined;
       const head = t.defisOfPromotionHeader(lang, t.scopeLabel(lang, slots.promotion, slots.year), defis.length);
       const quotes = QUOTES_PER_DEFI[defis.length <= 6 ? 'few' : 'many'];

@@ -55,6 +55,12 @@ describe('rules over a hand-built knowledge', () => {
     expect(p.answer).not.toContain('Glaciologue');
     expect(bot.answer('Which défis were selected in 2024?').answer).toContain('Glaciologue');
   });
+  it('answers with the one défi a promotion question names', () => {
+    const p = bot.answer('Quel défi la promotion 7 a-t-elle relevé pour cartographier les récifs coralliens ?');
+    expect(p.intent).toBe('defis_by_promotion');
+    expect(p.answer).toContain('récifs');
+    expect(p.answer).not.toContain('avalanches');
+  });
 });
 
 describe('conversation', () => {
