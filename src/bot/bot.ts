@@ -203,6 +203,8 @@ export function createBot(corpus: LoadedCorpus, options: BotOptions = {}): Bot {
       const r = results[i];
       if (!r || r.confidence < RETRIEVAL_MIN) continue;
       if ((requirement === undefined || requirement === 'figure') && states && !states(r.quote)) continue;
+      // "Combien de bureaux…" is not answered by « deux modèles »: a count in words counts what it names.
+      if (attempts[0] === 'figure' && r.counts === false && !/\d/.test(r.quote)) continue;
       const intent = requirement === 'figure' ? 'programme_figure' : requirement === 'date' || requirement === 'end' ? 'programme_date' : 'retrieval';
       const rule = requirement === 'figure' || requirement === 'date' || requirement === 'end';
       remember(session, lang, intent);

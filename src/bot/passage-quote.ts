@@ -34,6 +34,8 @@ export interface RetrievalResult {
   /** Weighted share of the question found in the passage and in the quoted sentences. */
   passageCoverage: number;
   sentenceCoverage: number;
+  /** For "combien de X": does a quoted sentence state a number of X? */
+  counts?: boolean;
 }
 
 /**
@@ -153,7 +155,8 @@ export function candidate(
   const years = need === 'figure' ? groups.filter((g) => YEAR_TERM.test(g.term)) : [];
   const yearOk = (i: number): boolean => years.every((g) => (sentenceTerms[i] ?? []).some((t) => groupMatches(g, t)));
   // "Combien de jours…": a figure counting days answers, a percentage of days does not.
-  const thing = (need === 'figure' || need === 'list') && counted !== undefined ? groups.find((g) => g.term === counted) : undefined;
+  const asked = counted !== undefined ? groups.find((g) => g.term === counted) : undefined;
+  const thing = need === 'figure' || need === 'list' ? asked : undefined;
   // "Combien coûte…": a figure in euros answers, a percentage does not.
   const measured = need === 'figure' ? unit : undefined;
   const countOk = (i: number): boolean =>
@@ -218,6 +221,7 @@ export function candidate(
       confidence,
       passageCoverage: passageScore.coverage,
       sentenceCoverage,
+      ...(asked ? { counts: chosen.some((i) => countsThing(sentenceTerms[i] ?? [], asked)) } : {}),
     },
   };
 }

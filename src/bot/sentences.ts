@@ -202,14 +202,18 @@ export const YEAR_TERM = /^(?:1[89]|20)\d\d$/;
 const isFigureTerm = (t: string): boolean => /\d/.test(t) && !YEAR_TERM.test(t) && !/^\d{1,2}(?:e|er|re|eme|nd|rd|th|st)$/.test(t);
 const isDateTerm = (t: string): boolean => YEAR_TERM.test(t);
 
+/** Number words as stemmers leave them (« deux mentors », "three hundred people"); "un", "one" are articles too. */
+const NUMBER_STEM =
+  /^(?:deux?|troi|trois|quatr|quatre|cinq|six|sept|huit|neuf|dix|onz|onze|douz|douze|quinz|quinze|vingt|trent|trente|cent|mill|mille|milli|two|three|four|five|seven|eight|nine|ten|eleven|twelv|twelve|fifteen|twenti|twenty|hundr|hundred|thousand)$/;
+
 /**
- * Does the sentence count the thing a "combien de X / how many X" question counts: a figure followed by X
- * within two words ("700 000 personnes", "entre 27 et 31 jours", "28 EIG")?
+ * Does the sentence count the thing a "combien de X / how many X" question counts: a figure or a number
+ * word followed by X within two words ("700 000 personnes", "entre 27 et 31 jours", "28 EIG", « deux mentors »)?
  */
 export function countsThing(terms: string[], thing: TermGroup): boolean {
   for (let i = 0; i < terms.length; i++) {
     const t = terms[i] as string;
-    if (!isFigureTerm(t) || LABEL_TERMS.has(terms[i - 1] ?? '')) continue;
+    if (!(isFigureTerm(t) || NUMBER_STEM.test(t)) || LABEL_TERMS.has(terms[i - 1] ?? '')) continue;
     if ([terms[i + 1], terms[i + 2]].some((n) => n !== undefined && groupMatches(thing, n))) return true;
   }
   return false;

@@ -181,6 +181,9 @@ describe('choosing among candidates', () => {
     expect(countsThing(['absenteism', 'period', '27', '31', 'jour', 'an'], days)).toBe(true);
     expect(countsThing(['nombr', 'jour', 'absenc', 'progress', '17', '%'], days)).toBe(false);
     expect(countsThing(['promot', '2', 'jour'], days)).toBe(false);
+    // A number word counts too (« identifier deux mentors »).
+    expect(countsThing(['identifi', 'deux', 'mentor', 'operationnel'], g('mentor'))).toBe(true);
+    expect(countsThing(['suivent', 'deux', 'model', 'mainten'], g('feu'))).toBe(false);
   });
   it('does not take a short stem for a longer word', () => {
     expect(groupMatches(g('quarti'), 'quart')).toBe(false);

@@ -42,7 +42,11 @@ const absences = passage('f:0', 'reports/absences.pdf', 'Les absences des agents
 const museums = passage('m:0', 'reports/musees.pdf', 'Les musées de la marine', [
   'Les musées de la marine accueillent 300 000 visiteurs par an, et leur entretien coûte cher à l’État.',
 ], 4);
-const corpus: LoadedCorpus = { ...base, index: memoryIndex([...passages, ...extra, ...guide, ...locks, dated, absences, museums]) };
+// A count in words of something else than what « combien de » asks for.
+const lighthouses = passage('l:0', 'reports/feux.pdf', 'Les feux de port', [
+  'Les feux de port de la côte atlantique suivent deux modèles de maintenance opposés.',
+], 9);
+const corpus: LoadedCorpus = { ...base, index: memoryIndex([...passages, ...extra, ...guide, ...locks, dated, absences, museums, lighthouses]) };
 const bot = createBot(corpus, { terms: simpleTools });
 
 describe('quote choice', () => {
@@ -85,6 +89,10 @@ describe('quote choice', () => {
   it('does not answer « combien coûte » with a figure that is not a sum of money', () => {
     expect(bot.answer('Combien coûte l’entretien des musées de la marine ?').kind).toBe('fallback');
     expect(bot.answer('Combien de visiteurs accueillent les musées de la marine ?').answer).toContain('300 000 visiteurs');
+  });
+  it('does not answer « combien de X » with a count in words of something else', () => {
+    expect(bot.answer('Combien de feux de port compte la côte atlantique ?').kind).toBe('fallback');
+    expect(bot.answer('Combien de modèles de maintenance suivent les feux de port ?').answer).toContain('deux modèles');
   });
   it('never quotes a cover line that only repeats the title and date', () => {
     const a = bot.answer('phares automatiques du littoral');
