@@ -68,7 +68,9 @@ export const statesFrequency = (sentence: string): boolean => OFTEN.test(sentenc
 /** A question that opens by asking why. */
 const WHY_START = /^(?:et |and |mais |but )?(?:pourquoi|why|pour quelle raison|for what reason)\b/;
 /** The noun a count question counts ("combien de jours", "how many women"). */
-const COUNTED = /\b(?:combien d(?:e |')|how many |nombre d(?:e |')|number of )(?:(?:l'|la |les |des )?)([\p{L}\d-]+(?: [\p{L}\d-]+)?)/u;
+// "How many of the fourth cohort's projects": the possessive's owner is not what is counted.
+const COUNTED =
+  /\b(?:combien d(?:e |')|how many |nombre d(?:e |')|number of )(?:(?:l'|la |les |des |of (?:the|these|those|its|their|his|her) )?)(?:(?:[\p{L}\d-]+ )?[\p{L}\d-]+'s )?([\p{L}\d-]+(?: [\p{L}\d-]+)?)/u;
 
 const UNIT_CUES: [Unit, RegExp][] = [
   // An age is a number of years: « jusqu'à l'âge de 25 ans ».

@@ -311,6 +311,8 @@ describe('expected answer type', () => {
     expect(type('How long are the contracts?', 'en')).toMatchObject({ attempts: ['figure', undefined], unit: 'duration' });
     expect(type('Combien de jours d’absence par agent ?').counted).toBe(analyze('jours', 'fr')[0]);
     expect(type('How many young people took part?', 'en').counted).toBe(analyze('people', 'en')[0]);
+    // A possessive's owner is not what is counted.
+    expect(type("How many of the fourth cohort's projects published their code?", 'en').counted).toBe(analyze('projects', 'en')[0]);
   });
   it('asks a date, a closing date or a reason', () => {
     expect(type('Quand la loi a-t-elle été votée ?').attempts).toEqual(['date', undefined]);
