@@ -111,8 +111,10 @@ export function answerType(folded: string, lang: Lang, analyze: (text: string, l
     return { attempts, ...(counted ? { counted } : {}) };
   }
   if (need !== 'figure') return { attempts };
-  // The counted noun: the first word in French ("jours d'absence"), the last of two in English ("young people").
-  const thing = analyze(COUNTED.exec(folded)?.[1] ?? '', lang);
+  // The counted noun: the first word in French ("jours d'absence"), the last of two in English ("young people"),
+  // unless that one is a past tense ("people died", "projects published").
+  const phrase = COUNTED.exec(folded)?.[1] ?? '';
+  const thing = analyze(lang === 'en' && /^\S+ \S+ed$/.test(phrase) ? phrase.split(' ')[0] ?? '' : phrase, lang);
   const counted = lang === 'en' ? thing[thing.length - 1] : thing[0];
   // The measure asked for comes first: « quelle part … des affections de longue durée » asks for a share.
   const unit = UNIT_CUES.map(([u, re]) => [u, folded.search(re)] as const)
