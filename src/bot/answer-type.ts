@@ -31,14 +31,24 @@ const FIGURE_FORM = /\b(?:combien|how many|how much|how long|how old|how big|how
 const MEASURE_NOUN =
   /\b(?:nombre|number of|montant|amount|cout\w*|cost\w*|budget|salaires?|remunerations?|salar(?:y|ies)|wages?|price|taux|rate|pourcentage|percentage|part de|share of|proportion|quelle part|what share|duree|(?:what|which|quel(?:le)?s?) (?:\w+ )?(?:size|threshold|seuil|taille))\b/;
 export const FIGURE_CUE = new RegExp(`${FIGURE_FORM.source}|${MEASURE_NOUN.source}`);
+/** Question words that name what is asked right after them. */
+const ASKING = /\b(?:what|which|quel(?:le)?s?)\b/g;
+/** Words allowed between a question word and the measure it asks for (« quelle a été l'évolution du nombre »). */
+const ASKED_WITHIN = 5;
+
 /**
- * A measure noun asks for a figure where it is what is asked: at the question's start or a few words
- * after its question word (« Quel est le taux… », "what's the local rate"). Further on it qualifies
- * something else: "What cap… was introduced by the social security budget law?" asks for a cap.
+ * A measure noun asks for a figure unless a question word further back asks for something else: "What
+ * cap… was introduced by the social security budget law?" asks for a cap. « Quel est le taux… », "what's
+ * the local rate", « Donnez-moi le montant… », « Et le taux ? » ask for the measure.
  */
-const ASKED_MEASURE = new RegExp(
-  `(?:^(?:(?:le|la|les|l|the|a|un|une)\\W+)?|\\b(?:what|which|quel(?:le)?s?)(?:\\W+[\\w']+){0,5}?\\W+|(?=\\b(?:what|which|quel)))(?:${MEASURE_NOUN.source})`,
-);
+function asksMeasure(folded: string): boolean {
+  const at = folded.search(MEASURE_NOUN);
+  if (at < 0) return false;
+  let last = -1;
+  for (const m of folded.matchAll(ASKING)) if (m.index <= at) last = m.index + m[0].length;
+  if (last < 0) return true;
+  return folded.slice(last, at).split(/[^\p{L}\d]+/u).filter(Boolean).length <= ASKED_WITHIN;
+}
 /** "How often", « à quelle fréquence »: a frequency answers. */
 const FREQUENCY_CUE = /\b(?:how often|how frequently|at what frequency|a quelle frequence|tous les combien)\b/;
 /**
@@ -91,7 +101,7 @@ const NEED_ORDER: [(folded: string) => boolean, NonNullable<Requirement>][] = [
   [(f) => FREQUENCY_CUE.test(f), 'frequency'],
   [(f) => END_CUE.test(f), 'end'],
   [(f) => DATE_CUE.test(f), 'date'],
-  [(f) => ASKED_MEASURE.test(f), 'figure'],
+  [asksMeasure, 'figure'],
   [(f) => WHY_CUE.test(f), 'reason'],
   [(f) => BACKGROUND_CUE.test(f) && WORK_CUE.test(f), 'background'],
   [(f) => LIST_CUE.test(f), 'list'],

@@ -299,6 +299,10 @@ describe('expected answer type', () => {
     expect(type('Is poverty lower there, and what’s the local rate?', 'en')).toMatchObject({ attempts: ['figure', undefined], unit: 'percent' });
     expect(type('What cap on exemptions was introduced by the 2009 social security budget law?', 'en').attempts).toEqual([undefined]);
     expect(type('How big is the IT department?', 'en').attempts[0]).toBe('figure');
+    // An imperative or a follow-up names the measure it asks for.
+    expect(type('Donnez-moi le montant du budget du programme.').attempts[0]).toBe('figure');
+    expect(type('Tell me the cost of the programme.', 'en').attempts[0]).toBe('figure');
+    expect(type('Et le taux de chômage ?').attempts[0]).toBe('figure');
     // "How often" is answered only by a sentence saying how often.
     expect(type('How often do the mentors meet?', 'en').attempts).toEqual(['frequency']);
     expect(type('À quelle fréquence ont lieu les sessions ?').attempts).toEqual(['frequency']);
