@@ -134,13 +134,21 @@ export function answerType(folded: string, lang: Lang, analyze: (text: string, l
   return { attempts, ...(counted && unit !== 'duration' ? { counted } : {}), ...(unit ? { unit } : {}) };
 }
 
+/** Number words before a unit of time (« un délai d'un mois », « sept ans », "two weeks"). */
+const DURATION_COUNT =
+  'une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|one|two|three|four|five|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty';
+
 const UNIT_TEXT: Record<Unit, RegExp> = {
   money: /\d\s*(?:€|euros?\b|m€|md€|k€|millions? d'euros|milliards? d'euros|\$|dollars?\b)|[€$]\s*\d/i,
   // A share said in words (« un peu moins de la moitié », "a third") is a share too.
   percent: /\d\s*(?:%|pour ?cent|percent|points?\b)|\b(?:(?:la moiti[ée]|un tiers|deux tiers|un quart|trois quarts) (?:d(?:es|u)\b|de (?:la|l['’]|leurs?|ses|son|sa|ces|cette|nos|vos)\b)|(?:(?:a|one|two) thirds?|(?:a|one|three) quarters?|half) of\b)/i,
   // A duration in words (« un délai d'un mois », "two weeks") is one too.
-  duration:
-    /(?:\d|\b(?:une?|deux|trois|quatre|cinq|six|huit|dix|douze|quinze|vingt|trente|one|two|three|four|five|six|eight|ten|twelve|fifteen|twenty|thirty))\s*(?:minutes?|min\b|heures?|h\b|hours?|jours?|journ[ée]es?|days?|semaines?|weeks?|mois\b|months?|ans\b|années|years?)/i,
+  // « Un jour », "one day" tell when more often than how long: a day counts from two.
+  duration: new RegExp(
+    `(?:\\d|(?<!\\p{L})(?:${DURATION_COUNT}))\\s*(?:minutes?|min|heures?|h|hours?|semaines?|weeks?|mois|months?|ans?|ann[ée]es?|years?)(?!\\p{L})` +
+      `|(?:\\d|(?<!\\p{L})(?:${DURATION_COUNT.replace('une?|', '').replace('one|', '')}))\\s*(?:jours?|journ[ée]es?|days?)(?!\\p{L})`,
+    'iu',
+  ),
   threshold: /(?:plus d['e’]|moins d['e’]|au moins|au-del[àa] d['e’]|[àa] partir d['e’]|sup[ée]rieure? [àa]|inf[ée]rieure? [àa]|more than|less than|fewer than|at least|over|above|below|under)\s*\d/i,
 };
 

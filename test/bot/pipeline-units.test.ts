@@ -366,6 +366,11 @@ describe('expected answer type', () => {
     expect(statesUnit('En cas d’absence de réponse dans un délai d’un mois, vous pouvez saisir la CADA.', 'duration')).toBe(true);
     expect(statesUnit('The jury sits for two weeks.', 'duration')).toBe(true);
     expect(statesUnit('Le mois de mars a été chargé.', 'duration')).toBe(false);
+    expect(statesUnit('La mesure ne peut excéder un an.', 'duration')).toBe(true);
+    expect(statesUnit('un délai de sept jours', 'duration')).toBe(true);
+    // « Une journée de formation », "one day the minister came" tell when, not how long.
+    expect(statesUnit('Une journée de formation a eu lieu.', 'duration')).toBe(false);
+    expect(statesUnit('One day the minister came.', 'duration')).toBe(false);
   });
 });
 
