@@ -29,6 +29,8 @@ export const statesFigure = (sentence: string): boolean =>
     sentence
       .replace(DAY_OF_MONTH, ' ')
       .replace(LABELLED, ' ')
+      // A footnote call glued to its word (« au CTO(2) d'une entreprise ») refers, it does not count.
+      .replace(/(?<=\p{L})\(\d{1,3}\)/gu, ' ')
       // A code article (« L. 300-2 », « R.311-3-1 »), a clause (« 2° ») or a reference numbered by its year
       // (« Réf. : S 2016-0954 », « ordonnance n° 2015-1288 ») names a text, it does not count.
       .replace(/(?<!\p{L})[LRD]\.?\s?\d+(?:-\d+)+|\d+\s?°|(?<![\d,.])(?:1[89]|20)\d\d-\d{3,}(?!\d)/gu, ' ')

@@ -353,7 +353,9 @@ export const LEXICON_LINES: readonly string[] = [
   'employee, employees, worker, workers, staff member, staff members | salarié, salariés, employé, employés, agent, agents',
   'employer, employers | employeur, employeurs',
   'public sector | secteur public',
-  'private sector, private company, private companies, private firm, private firms, private business, private businesses | secteur privé, entreprise, entreprises, entreprise privée, entreprises privées',
+  'private sector | secteur privé',
+  // In French, « une entreprise » is a private company.
+  'private company, private companies, private firm, private firms, private business, private businesses | entreprise privée, entreprises privées, entreprise, entreprises',
   'career, careers | carrière, carrières',
   'retirement, pension, pensions, retiree, retirees, pensioner, pensioners, old-age pension | retraite, retraites, pension, pensions, retraité, retraités',
   'pension fund | caisse de retraite',

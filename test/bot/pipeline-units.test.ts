@@ -104,6 +104,8 @@ describe('sentence scoring', () => {
     expect(statesFigure('Il y a 735 logements.')).toBe(true);
     expect(statesFigure('Onze lauréats ont été choisis.')).toBe(true);
     expect(statesFigure('Il faut disposer de plusieurs milliers de documents annotés.')).toBe(true);
+    // A footnote call glued to its word refers to a note.
+    expect(statesFigure('Lorsque j’expliquai au CTO(2) d’une entreprise ce sur quoi je travaillais.')).toBe(false);
     expect(statesFigure('Thousands of files were opened.')).toBe(true);
     expect(statesFigure('La moitié des agents sont partis.')).toBe(true);
     expect(statesFigure('Le programme est piloté par Etalab.')).toBe(false);
