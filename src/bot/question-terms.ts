@@ -7,7 +7,7 @@
 import type { Lang } from '../ingest/types.js';
 import type { PassageSearch, SearchHit } from '../index/types.js';
 import { editDistance } from '../text/edit-distance.js';
-import { groupMatches, minimalSpan, rarity, type TermGroup } from './sentences.js';
+import { groupMatches, isPhraseTerm, minimalSpan, rarity, type TermGroup } from './sentences.js';
 
 /** A question word as the bot scores it: its analysed term and the forms it may take in the documents. */
 export interface QuestionTerm {
@@ -116,7 +116,12 @@ export function nameFound(name: TermGroup[], texts: string[][]): boolean {
     const lists: number[][] = [];
     for (const g of name) {
       const at: number[] = [];
-      for (let i = 0; i < terms.length; i++) if (groupMatches(g, terms[i] as string)) at.push(i);
+      // Word positions: a phrase term (sentences.ts) takes the position of the word after it.
+      for (let i = 0, pos = 0; i < terms.length; i++) {
+        const t = terms[i] as string;
+        if (groupMatches(g, t)) at.push(pos);
+        if (!isPhraseTerm(t)) pos++;
+      }
       if (!at.length) continue next;
       lists.push(at);
     }

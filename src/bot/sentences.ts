@@ -104,6 +104,12 @@ export function coverageOf(groups: TermGroup[], terms: string[]): SentenceScore 
   return { coverage, matched, span: 0, score: coverage, mask };
 }
 
+/**
+ * A document's phrase term (« base de données » as "bas+donne", TermTools.document) sits before the
+ * phrase's first word: it takes that word's position and moves no other word's, so distances count words.
+ */
+export const isPhraseTerm = (t: string): boolean => t.includes('+');
+
 /** Score one sentence given its analysed terms in order. */
 export function scoreSentence(groups: TermGroup[], sentenceTerms: string[]): SentenceScore {
   const total = groups.reduce((s, g) => s + g.weight, 0);
@@ -111,9 +117,12 @@ export function scoreSentence(groups: TermGroup[], sentenceTerms: string[]): Sen
   // Positions of each group's matches; most groups match nothing, so lists are made on demand.
   const positions: (number[] | undefined)[] = new Array(groups.length);
   const memo = matchesOf(groups);
+  let pos = 0;
   for (let i = 0; i < sentenceTerms.length; i++) {
-    const which = groupsOfTerm(memo, groups, sentenceTerms[i] as string);
-    for (let k = 0; k < which.length; k++) (positions[which[k] as number] ??= []).push(i);
+    const t = sentenceTerms[i] as string;
+    const which = groupsOfTerm(memo, groups, t);
+    for (let k = 0; k < which.length; k++) (positions[which[k] as number] ??= []).push(pos);
+    if (!isPhraseTerm(t)) pos++;
   }
   let hit = 0;
   let matched = 0;
@@ -214,7 +223,12 @@ export function countsThing(terms: string[], thing: TermGroup): boolean {
   for (let i = 0; i < terms.length; i++) {
     const t = terms[i] as string;
     if (!(isFigureTerm(t) || NUMBER_STEM.test(t)) || LABEL_TERMS.has(terms[i - 1] ?? '')) continue;
-    if ([terms[i + 1], terms[i + 2]].some((n) => n !== undefined && groupMatches(thing, n))) return true;
+    // The next two words, and the phrase terms among them.
+    for (let j = i + 1, words = 0; j < terms.length && words < 2; j++) {
+      const n = terms[j] as string;
+      if (groupMatches(thing, n)) return true;
+      if (!isPhraseTerm(n)) words++;
+    }
   }
   return false;
 }
@@ -227,14 +241,16 @@ export function figureProximity(terms: string[], asked: TermGroup[], need: 'figu
   const target = need === 'figure' ? isFigureTerm : isDateTerm;
   const numbers: number[] = [];
   const words: number[] = [];
+  let pos = -1;
   for (let i = 0; i < terms.length; i++) {
     const t = terms[i] as string;
+    if (!isPhraseTerm(t)) pos++;
     // "5 mars": the day of a date is not the figure asked for.
     const day = need === 'figure' && /^\d{1,2}$/.test(t) && (MONTH_TERMS.has(terms[i + 1] ?? '') || MONTH_TERMS.has(terms[i - 1] ?? ''));
     // "promotion 2": the number names which one, it is not how many.
     const label = need === 'figure' && LABEL_TERMS.has(terms[i - 1] ?? '');
-    if (target(t) && !day && !label) numbers.push(i);
-    else if (asked.some((g) => groupMatches(g, t))) words.push(i);
+    if (target(t) && !day && !label) numbers.push(pos);
+    else if (asked.some((g) => groupMatches(g, t))) words.push(isPhraseTerm(t) ? pos + 1 : pos);
   }
   let best = Infinity;
   for (const n of numbers) for (const w of words) best = Math.min(best, Math.abs(n - w));

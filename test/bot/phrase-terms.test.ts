@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Lexicon } from '../../src/index/lexicon.js';
 import { analyze } from '../../src/index/analyzer.js';
 import { indexTermTools } from '../../src/bot/terms.js';
-import { groupMatches } from '../../src/bot/sentences.js';
+import { countsThing, figureProximity, groupMatches, scoreSentence } from '../../src/bot/sentences.js';
 
 const lexicon = Lexicon.build();
 const tools = indexTermTools(undefined, () => 1);
@@ -26,5 +26,17 @@ describe('phrase terms', () => {
     const meets = (text: string) => tools.document?.(text, 'fr').some((t) => groupMatches(group, t));
     expect(meets('Près de 3 millions de décisions sont stockées dans une base de données.')).toBe(true);
     expect(meets('Sur la base des entretiens, les données manquent.')).toBe(false);
+  });
+  it('moves no word: distances count words, phrase terms take the place of the word after them', () => {
+    const g = (term: string, forms = [term]) => ({ term, forms: new Set(forms), weight: 1 });
+    const text = '12 bases de données ouvertes recensées';
+    const plain = analyze(text, 'fr');
+    const withPhrases = tools.document?.(text, 'fr') ?? [];
+    expect(withPhrases.length).toBeGreaterThan(plain.length);
+    expect(figureProximity(withPhrases, [g('recense')], 'figure')).toBe(figureProximity(plain, [g('recense')], 'figure'));
+    const groups = [g('bas'), g('recense')];
+    expect(scoreSentence(groups, withPhrases).span).toBe(scoreSentence(groups, plain).span);
+    // A count followed by the phrase counts what the phrase names.
+    expect(countsThing(tools.document?.('près de 3 millions de décisions de justice', 'fr') ?? [], g('ruling', ['decis+justic']))).toBe(true);
   });
 });
