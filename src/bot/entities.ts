@@ -6,7 +6,7 @@
 import type { Administration, Defi, Person } from '../ingest/types.js';
 import type { Catalog, KeyedEntity } from './catalog.js';
 import { adminGroup, canonicalWords } from './catalog.js';
-import { ORDINALS, QUESTION_WORDS, STOP } from './vocabulary.js';
+import { ORDINALS, QUESTION_WORDS, SERIES_NOUN, STOP } from './vocabulary.js';
 
 export interface AdminMatch {
   /** The administration named in the question. */
@@ -55,19 +55,22 @@ function bestKeys<T>(e: KeyedEntity<T>, present: Set<string>, weight: Map<string
   return best;
 }
 
-/** Articles that may follow « de » inside a name (« ministère de la Culture »). */
-const ARTICLES = new Set(['la', 'le', 'les', 'l']);
+/** Articles that may follow « de » or "of" inside a name (« ministère de la Culture », "Court of the…"). */
+const ARTICLES = new Set(['la', 'le', 'les', 'l', 'the']);
+const LINKS = new Set(['de', 'des', 'du', 'of']);
 
 /**
- * Does the question name another body with a word of this one's name: « Cour de cassation » is not the
- * Cour des comptes, though « Cour » is a key of both. A key word followed by « de » and a word that is
- * not a key of the name starts another name.
+ * Does the question name another body with a word of this one's name: « Cour de cassation », « Cour
+ * d'appel », "Court of Appeal" are not the Cour des comptes, though « Cour » is a key of all. A key word
+ * followed by « de », « d' » or "of" and a word that is not a key of the name starts another name.
  */
-function namesAnother(keys: string[], matched: string[], canon: string[][], rawWords: string[]): boolean {
+function namesAnother(keys: string[], matched: string[], canon: string[][], rawWords: string[], folded: string): boolean {
   for (let i = 0; i < rawWords.length; i++) {
     if (!(canon[i] ?? []).some((a) => matched.includes(a))) continue;
-    if (!['de', 'des', 'du'].includes(rawWords[i + 1] ?? '')) continue;
-    let k = i + 2;
+    // words() drops the elided « d' »: « cour d'appel » reads "cour appel".
+    const elided = folded.includes(`${rawWords[i]} d'${rawWords[i + 1] ?? ''}`);
+    if (!LINKS.has(rawWords[i + 1] ?? '') && !elided) continue;
+    let k = elided ? i + 1 : i + 2;
     while (ARTICLES.has(rawWords[k] ?? '')) k++;
     const next = canon[k];
     if (next && !STOP.has(rawWords[k] ?? '') && !QUESTION_WORDS.has(rawWords[k] ?? '') && !next.some((a) => keys.includes(a))) return true;
@@ -75,7 +78,7 @@ function namesAnother(keys: string[], matched: string[], canon: string[][], rawW
   return false;
 }
 
-function matchAdmins(catalog: Catalog, present: Set<string>, rawWords: string[], canon: string[][]): [AdminMatch[], Set<string>] {
+function matchAdmins(catalog: Catalog, present: Set<string>, rawWords: string[], canon: string[][], folded: string): [AdminMatch[], Set<string>] {
   const found: (AdminMatch & { weight: number; n: number })[] = [];
   const used = new Set<string>();
   for (const w of rawWords) {
@@ -91,7 +94,7 @@ function matchAdmins(catalog: Catalog, present: Set<string>, rawWords: string[],
     const [score, matched] = bestKeys(e, present, catalog.adminWeight);
     if (score < ADMIN_MIN) continue;
     const whole = [e.keys, ...e.alternates].some((keys) => keys.every((k) => matched.includes(k)));
-    if (!whole && namesAnother(e.keys, matched, canon, rawWords)) continue;
+    if (!whole && namesAnother(e.keys, matched, canon, rawWords, folded)) continue;
     const weight = matched.reduce((s, k) => s + (catalog.adminWeight.get(k) ?? 1), 0);
     found.push({ admin: e.item, group: adminGroup(catalog, e.item.id, matched), keys: matched, score, weight, n: e.keys.length });
     matched.forEach((k) => used.add(k));
@@ -156,8 +159,6 @@ export function matchPromotion(folded: string): number | undefined {
   return undefined;
 }
 
-/** Nouns of a numbered series: an ordinal before one numbers it (« la première promotion »). */
-const SERIES_NOUN = /^(?:promo(?:tion)?s?|cohorts?|editions?|class)$/;
 
 export function matchEntities(catalog: Catalog, folded: string, rawWords: string[]): Entities {
   const canon = canonicalWords(catalog, rawWords);
@@ -165,7 +166,7 @@ export function matchEntities(catalog: Catalog, folded: string, rawWords: string
   // « Première » in « la première promotion » is a rank, not the first word of « Premier ministre ».
   const ranks = rawWords.map((w, i) => ORDINALS[w] !== undefined && SERIES_NOUN.test(rawWords[i + 1] ?? ''));
   const named = ranks.some(Boolean) ? new Set(canon.filter((_, i) => !ranks[i]).flat()) : present;
-  const [admins, adminWords] = matchAdmins(catalog, named, rawWords, canon);
+  const [admins, adminWords] = matchAdmins(catalog, named, rawWords, canon, folded);
   const [people, personWords] = matchPeople(catalog, present, new Set(rawWords));
   const residual = canon
     .filter((alts, i) => !QUESTION_WORDS.has(rawWords[i] ?? '') && !STOP.has(rawWords[i] ?? ''))

@@ -10,6 +10,7 @@ import { analyze, frenchVerbBase, stem, words } from '../index/analyzer.js';
 import { Lexicon } from '../index/lexicon.js';
 import { frenchCognates } from '../index/cognates.js';
 import type { QuestionTerm, TermTools } from './question-terms.js';
+import { SERIES_NOUN } from './vocabulary.js';
 
 /** Number words ↔ digits, so "les trois compétences" meets "3 compétences". */
 const NUMBER_WORDS: Record<string, string> = {
@@ -42,9 +43,6 @@ function isAcronymOf(word: string, terms: string[]): boolean {
  * The bot's term tools over the index's analyzer and lexicon; `documentFrequency` (the index's) lets an
  * acronym meet its expansion's most specific word in a sentence.
  */
-/** Nouns numbered in a series ("promotion 2", "session 3"). */
-const SERIES = /^(?:promotions?|promos?|cohortes?|cohorts?|editions?|sessions?|eig|saisons?|seasons?|vagues?|waves?)$/;
-
 export function indexTermTools(knowledge?: Knowledge, documentFrequency?: (term: string) => number): TermTools {
   const lexicon = Lexicon.build(knowledge);
   return {
@@ -75,7 +73,7 @@ export function indexTermTools(knowledge?: Knowledge, documentFrequency?: (term:
         }
         // "Deuxième promotion" is "promotion 2": an ordinal before a series noun meets the plain number.
         const rank = ORDINAL_FORMS[w]?.find((o) => /^\d/.test(o))?.replace(/\D+$/, '');
-        if (rank && SERIES.test(ws[i + 1] ?? '')) forms.add(rank);
+        if (rank && SERIES_NOUN.test(ws[i + 1] ?? '')) forms.add(rank);
         return { term, forms };
       });
       // Multi-word equivalents ("court of auditors" ↔ "cour des comptes") lend their terms to every word they cover,

@@ -69,6 +69,9 @@ export const EN_PHRASES_TO_FR: Record<string, string[][]> = {
   'armed forces': [['armees'], ['armees']],
 };
 
+/** Nouns numbered in a series (« promotion 2 », "second cohort", « session 3 »), folded. */
+export const SERIES_NOUN = /^(?:promotions?|promos?|cohortes?|cohorts?|editions?|sessions?|eig|saisons?|seasons?|vagues?|waves?|class(?:es)?)$/;
+
 /** Ordinals written as words, both languages, folded. */
 export const ORDINALS: Record<string, number> = {
   premiere: 1, premier: 1, first: 1, '1re': 1, '1ere': 1, '1er': 1, '1e': 1, '1st': 1,

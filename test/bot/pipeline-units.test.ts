@@ -414,8 +414,11 @@ describe('administrations named in part', () => {
     expect(admins('Quels défis la Cour des comptes a-t-elle proposés ?')).toEqual(['cdc']);
     expect(admins('Quels défis la Cour de cassation a-t-elle proposés ?')).toEqual([]);
     expect(admins('What jobs did the Cour de cassation create?')).toEqual([]);
+    expect(admins("Quels postes la Cour d'appel de Paris a-t-elle créés ?")).toEqual([]);
+    expect(admins('What jobs did the Court of Appeal create?')).toEqual([]);
     // An ordinal before a series noun is a rank: « la première promotion » names no Premier ministre.
     expect(admins('Quels défis la première promotion a-t-elle relevés ?')).toEqual([]);
+    expect(admins('Quels défis le ministère des Armées a-t-il proposés à la première cohorte ?')).not.toContain('spm');
     expect(admins('Quels défis les services du Premier ministre ont-ils proposés ?')).toEqual(['spm']);
   });
 });
