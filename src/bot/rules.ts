@@ -139,8 +139,10 @@ export function answerRule(catalog: Catalog, intent: RuleIntent, slots: Slots, l
     case 'defis_by_promotion': {
       if (!slots.year && !slots.promotion) return undefined;
       const all = catalog.defis.map((e) => e.item).filter((d) => inScope(catalog, d, slots));
-      // « Quel défi l'ARS Occitanie a-t-elle proposé à la promotion 1 ? » names the défi it asks about.
+      // « Quel défi l'ARS Occitanie a-t-elle proposé à la promotion 1 ? » names the défi it asks about; when
+      // that défi is of another promotion, the promotion's list does not answer (retrieval may).
       const named = all.filter((d) => d.id === slots.defi);
+      if (slots.defi && !named.length) return undefined;
       const defis = named.length ? named : all;
       if (!defis.length) return undefined;
       const head = t.defisOfPromotionHeader(lang, t.scopeLabel(lang, slots.promotion, slots.year), defis.length);

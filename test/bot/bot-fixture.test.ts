@@ -60,6 +60,10 @@ describe('rules over a hand-built knowledge', () => {
     expect(p.intent).toBe('defis_by_promotion');
     expect(p.answer).toContain('récifs');
     expect(p.answer).not.toContain('avalanches');
+    // Named with another promotion: that promotion's list does not answer.
+    const other = bot.answer('Quel défi la promotion 8 a-t-elle relevé pour cartographier les récifs coralliens ?');
+    expect(other.intent).not.toBe('defis_by_promotion');
+    expect(other.answer).not.toContain('Glaciologue');
   });
 });
 
