@@ -53,18 +53,18 @@ const QUOTE_MIN = 0.5;
 /** A second sentence is quoted when it scores at least this share of the best one. */
 const SECOND_SENTENCE = 0.8;
 
-const emptyCache = new WeakMap<Passage, boolean[]>();
+const emptyCache = new WeakMap<AnalysedPassage, boolean[]>();
 
 /**
  * Sentences whose every word repeats the passage's title or section (a cover page line, a running title
- * with its date) tell nothing the citation does not already say (memoised per passage).
+ * with its date) tell nothing the citation does not already say (memoised per analysed passage).
  */
-function uninformative(p: Passage, parts: AnalysedPassage): boolean[] {
-  let flags = emptyCache.get(p);
+function uninformative(parts: AnalysedPassage): boolean[] {
+  let flags = emptyCache.get(parts);
   if (!flags) {
     const heading = new Set(parts.heading);
     flags = parts.sentences.map((terms) => terms.every((t) => heading.has(t) || /\d/.test(t)));
-    emptyCache.set(p, flags);
+    emptyCache.set(parts, flags);
   }
   return flags;
 }
@@ -150,7 +150,7 @@ export function candidate(
   const maxLocal = Math.max(...local);
   // A year qualifies the figure; it is not what the figure should sit next to.
   const askedLocal = need ? groups.filter((g, i) => (local[i] ?? 0) >= maxLocal * ASKED_SHARE && !YEAR_TERM.test(g.term)) : [];
-  const empty = uninformative(hit.passage, parts);
+  const empty = uninformative(parts);
   // A year in a figure question qualifies the figure: a sentence without it states another year's figure.
   const years = need === 'figure' ? groups.filter((g) => YEAR_TERM.test(g.term)) : [];
   const yearOk = (i: number): boolean => years.every((g) => (sentenceTerms[i] ?? []).some((t) => groupMatches(g, t)));

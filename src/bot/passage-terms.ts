@@ -23,16 +23,19 @@ type Analyze = (text: string, lang?: Passage['lang']) => string[];
 /** PDF footnote calls glued to words ("conventionnelle2") would hide the word from matching. */
 const withoutFootnoteCalls = (s: string): string => s.replace(/(\p{Ll}{4,})\d{1,3}(?=[\s,.;:!?)»]|$)/gu, '$1');
 
-const cache = new WeakMap<Passage, AnalysedPassage>();
+/** Per analyser, then per passage: two bots with other term tools over the same passages read their own terms. */
+const cache = new WeakMap<Analyze, WeakMap<Passage, AnalysedPassage>>();
 
 export function analysed(p: Passage, analyze: Analyze): AnalysedPassage {
-  let cached = cache.get(p);
+  let byPassage = cache.get(analyze);
+  if (!byPassage) cache.set(analyze, (byPassage = new WeakMap()));
+  let cached = byPassage.get(p);
   if (!cached) {
     const sentences = p.sentences.map((s) => analyze(withoutFootnoteCalls(s), p.lang));
     const heading = analyze(`${p.title} ${p.section}`, p.lang);
     const all = [...heading, ...sentences.flat()];
     cached = { sentences, heading, all, unique: [...new Set(all)] };
-    cache.set(p, cached);
+    byPassage.set(p, cached);
   }
   return cached;
 }
@@ -49,12 +52,14 @@ export interface DocumentTerms {
   postings: Map<string, Passage[]>;
 }
 
-const docCache = new WeakMap<PassageSearch, Map<string, DocumentTerms>>();
+const docCache = new WeakMap<PassageSearch, WeakMap<Analyze, Map<string, DocumentTerms>>>();
 
 /** Passage ids are `${docId}:${ordinal}`, ordinals contiguous from 0 or 1. */
 export function documentTerms(index: PassageSearch, docId: string, analyze: Analyze): DocumentTerms {
-  let byDoc = docCache.get(index);
-  if (!byDoc) docCache.set(index, (byDoc = new Map()));
+  let byAnalyzer = docCache.get(index);
+  if (!byAnalyzer) docCache.set(index, (byAnalyzer = new WeakMap()));
+  let byDoc = byAnalyzer.get(analyze);
+  if (!byDoc) byAnalyzer.set(analyze, (byDoc = new Map()));
   let stats = byDoc.get(docId);
   if (stats) return stats;
   stats = { passages: 0, postings: new Map() };

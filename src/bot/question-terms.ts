@@ -97,9 +97,18 @@ function phraseFrequency(joined: string, index: PassageSearch): number {
   return Math.min(...joined.split('+').map((t) => index.documentFrequency(t)));
 }
 
-/** The analyser of passage texts: the tools' `document` when they have one. */
-export const documentAnalyzer = (tools: TermTools): ((text: string, lang?: Lang) => string[]) =>
-  tools.document ? (text, lang) => (tools.document as NonNullable<TermTools['document']>)(text, lang ?? 'fr') : tools.analyze;
+const documentAnalyzers = new WeakMap<TermTools, (text: string, lang?: Lang) => string[]>();
+
+/** The analyser of passage texts: the tools' `document` when they have one (one function per tools: caches key on it). */
+export function documentAnalyzer(tools: TermTools): (text: string, lang?: Lang) => string[] {
+  let a = documentAnalyzers.get(tools);
+  if (!a) {
+    const document = tools.document;
+    a = document ? (text, lang) => document(text, lang ?? 'fr') : tools.analyze;
+    documentAnalyzers.set(tools, a);
+  }
+  return a;
+}
 
 /** A known word weighs at most this many times the question's median known word (same results from 1.3 to 2). */
 const KNOWN_CEILING = 1.6;
