@@ -7,6 +7,7 @@
  */
 import type { Lang } from '../ingest/types.js';
 import { fold } from './normalize.js';
+import { FRENCH_COMING, FRENCH_MODALS } from './question-words.js';
 
 /** French words that look like verbs by position but name the question itself. */
 const FR_NOT = new Set(
@@ -17,8 +18,10 @@ const FR_NOT = new Set(
 const FR_INVERTED = /\b([a-z]{3,})-(?:t-)?(?:il|elle|ils|elles|on)\b/g;
 // « prévu d'installer », « permet de repérer », « pour financer », « peut-on consulter »: an infinitive after a verb
 // of intent or « pour » (not after any « de »: « horaires d'ouverture », « numéro de dossier » are nouns).
-const FR_INFINITIVE =
-  /\b(?:(?:pour|afin de) |(?:peut|peuvent|peut-on|doit|doivent|faut|va|vont|vient|viennent|venue?s?|veut|veulent|pourrait|devrait|permet|permettent|vise|visent|cherche|cherchent|continuer?|commencer?|decide|decident|prevu|prevoit|prevoient|souhaite|souhaitent|tente|tentent)(?: d'| de | a | ))([a-z]{3,}(?:er|ir|re|oir))\b/g;
+const FR_INFINITIVE = new RegExp(
+  `\\b(?:(?:pour|afin de) |(?:${[...FRENCH_MODALS, ...FRENCH_COMING].join('|')}|peut-on|va|vont|veut|veulent|permet|permettent|vise|visent|cherche|cherchent|continuer?|commencer?|decide|decident|prevu|prevoit|prevoient|souhaite|souhaitent|tente|tentent)(?: d'| de | a | ))([a-z]{3,}(?:er|ir|re|oir))\\b`,
+  'g',
+);
 
 // "plan to build", "how to apply", "used to train": an infinitive after a verb of intent or "how".
 const EN_INFINITIVE =
