@@ -147,12 +147,12 @@ export function createBot(corpus: LoadedCorpus, options: BotOptions = {}): Bot {
     return reply(lang, { answer: result.text, kind: 'rule', intent, confidence: result.confidence, sources: toSources(result.facts, url) });
   }
 
-  function retrievalStep(text: string, lang: Lang, subject: Set<string>, session?: Session): Answer | undefined {
+  function retrievalStep(text: string, lang: Lang, subject: Set<string>, promotion: number | undefined, session?: Session): Answer | undefined {
     const folded = fold(text);
     const { attempts, counted, unit } = answerType(folded, lang, tools.analyze);
     const verbs = questionVerbs(text, folded, lang);
     const lightHere = verbs.length ? new Set([...light[lang], ...tools.analyze(verbs.join(' '), lang)]) : light[lang];
-    const results = retrieve(topicText(text, attempts[0]), lang, corpus.index, tools, frame[lang], attempts, { subject, minConfidence: RETRIEVAL_MIN, measure, counted, unit, light: lightHere });
+    const results = retrieve(topicText(text, attempts[0]), lang, corpus.index, tools, frame[lang], attempts, { subject, minConfidence: RETRIEVAL_MIN, measure, counted, unit, light: lightHere, promotion });
     // A figure or date question answered without the requirement must still quote a figure or a date,
     // and « combien coûte » a sum of money, « quel taux » a rate, « combien de temps » a duration.
     const figure = (quote: string) => statesFigure(quote) && (!unit || statesUnit(quote, unit));
@@ -203,7 +203,7 @@ export function createBot(corpus: LoadedCorpus, options: BotOptions = {}): Bot {
         return reply(lang, { answer: acronymText(lang, meaning), kind: 'rule', intent: 'acronym_meaning', confidence: 1, sources });
       }
       const e = matchEntities(catalog, folded, words(text));
-      const answer = ruleStep(text, lang, e, session) ?? retrievalStep(text, lang, subjectTerms(text, e, lang), session);
+      const answer = ruleStep(text, lang, e, session) ?? retrievalStep(text, lang, subjectTerms(text, e, lang), e.promotion, session);
       if (answer) return answer;
       remember(session, lang, 'fallback');
       return reply(lang, fallbackAnswer(lang));

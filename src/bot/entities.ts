@@ -150,13 +150,27 @@ function matchDefis(catalog: Catalog, present: Set<string>, residual: string[][]
   return scored.filter(([s]) => s >= top - 1e-9).slice(0, 3).map(([, d]) => d);
 }
 
+const NUMBERED = /\b(?:promo(?:tion)?|cohorte?|eig)\s*(?:n[°o]\s*)?#?(\d{1,2})\b/g;
+const RANKED = /\b([\p{L}\d]+)\s+(?:promo(?:tion)?|cohorte?|edition|class)\b/gu;
+
 /** Promotion number from "promotion 2", "2e promotion", "deuxième promotion", "EIG2", "second cohort". */
 export function matchPromotion(folded: string): number | undefined {
-  const direct = /\b(?:promo(?:tion)?|cohort|eig)\s*(?:n[°o]\s*)?#?(\d{1,2})\b/.exec(folded);
+  const direct = new RegExp(NUMBERED.source).exec(folded);
   if (direct?.[1]) return Number(direct[1]);
-  const ord = /\b([\p{L}\d]+)\s+(?:promo(?:tion)?|cohort|edition|class)\b/u.exec(folded);
+  const ord = new RegExp(RANKED.source, 'u').exec(folded);
   if (ord?.[1] && ORDINALS[ord[1]] !== undefined) return ORDINALS[ord[1]];
   return undefined;
+}
+
+/** Every promotion a folded text names by its number or rank (« la promotion EIG 3 », « la 1re promotion »). */
+export function promotionsNamed(folded: string): Set<number> {
+  const out = new Set<number>();
+  for (const m of folded.matchAll(NUMBERED)) out.add(Number(m[1]));
+  for (const m of folded.matchAll(RANKED)) {
+    const rank = ORDINALS[m[1] ?? ''];
+    if (rank !== undefined) out.add(rank);
+  }
+  return out;
 }
 
 

@@ -7,6 +7,8 @@ import type { Passage } from '../ingest/types.js';
 import type { PassageSearch, SearchHit } from '../index/types.js';
 import { meets, statesUnit, type Requirement, type Unit } from './answer-type.js';
 import type { FaqAnswer } from './faq.js';
+import { promotionsNamed } from './entities.js';
+import { fold } from './normalize.js';
 import { analysed, neighbour, type AnalysedPassage } from './passage-terms.js';
 import { documentAnalyzer, type TermTools } from './question-terms.js';
 import { quoteGates } from './quote-gates.js';
@@ -134,12 +136,18 @@ const UNCOUNTED = 0.8;
 /** Choice factor of a sentence that only repeats its heading. */
 const EMPTY_QUOTE = 0.3;
 
+/** Do the quoted sentences, with the passage's title and section, name promotions, none of them the one asked? */
+function aboutOtherPromotion(p: Passage, chosen: number[], promotion: number): boolean {
+  const named = promotionsNamed(fold([p.title, p.section, ...chosen.map((i) => p.sentences[i] ?? '')].join(' ')));
+  return named.size > 0 && !named.has(promotion);
+}
+
 /** The quote a passage offers under one requirement, scored. */
 export function candidate(
   h: HitScores,
   need: Requirement,
   local: number[],
-  { counted, unit }: { counted?: string; unit?: Unit },
+  { counted, unit, promotion }: { counted?: string; unit?: Unit; promotion?: number },
 ): { result: RetrievalResult; rank: number } | undefined {
   const { hit, rankPos, groups, parts } = h;
   const sentenceTerms = parts.sentences;
@@ -204,9 +212,11 @@ export function candidate(
   const sentenceCoverage = coverageOf(groups, quotedTerms).coverage;
   // A quote that is only citations (a source line, a table row, a roster) states nothing.
   const says = chosen.some((i) => !empty[i]) && !chosen.every((i) => classes(hit.passage).citation[i]);
+  // « Les 32 EIG… la promotion 3 » does not answer about the first promotion.
+  const otherPromotion = promotion !== undefined && aboutOtherPromotion(hit.passage, chosen, promotion);
   const confidence =
     (CONFIDENCE_PASSAGE * passageScore.coverage + (1 - CONFIDENCE_PASSAGE) * sentenceCoverage) *
-    (anchored && says && !mentionOnly ? 1 : UNANCHORED) *
+    (anchored && says && !mentionOnly && !otherPromotion ? 1 : UNANCHORED) *
     (quoteCoverage >= QUOTE_MIN ? 1 : UNANCHORED);
   // The quote reads as whole statements (a sentence cut at a line end, one announcing a list with ':');
   // the completion only shows more of the passage: confidence and rank stay those of the chosen sentences.

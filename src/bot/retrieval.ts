@@ -45,6 +45,8 @@ export interface RetrieveOptions {
   unit?: Unit;
   /** Analysed words that weigh less than their rarity says (an English question's common verbs). */
   light?: ReadonlySet<string>;
+  /** The promotion the question names (« la première promotion »): a quote about another one does not answer. */
+  promotion?: number;
 }
 
 /**
@@ -58,7 +60,7 @@ export function retrieve(
   tools: TermTools,
   frame: Set<string>,
   needs: Requirement[] = [undefined],
-  { subject = new Set(), minConfidence = 0, measure = new Set(), counted, unit, light }: RetrieveOptions = {},
+  { subject = new Set(), minConfidence = 0, measure = new Set(), counted, unit, light, promotion }: RetrieveOptions = {},
 ): (RetrievalResult | undefined)[] {
   // The measure a figure question asks for ("montant", "cost", "pourcentage") is what the figure states:
   // it weighs little, so the quote is chosen by what is measured and its qualifiers ("par participant").
@@ -77,7 +79,7 @@ export function retrieve(
     if (h.passage.coverage < minConfidence) return;
     const faq = faqAnswer(h.hit.passage, h.groups, documentAnalyzer(tools), index, kind);
     needs.forEach((need, i) => {
-      const c = candidate(h, need, local, { counted, unit });
+      const c = candidate(h, need, local, { counted, unit, promotion });
       if (c && c.rank > (best[i]?.rank ?? -Infinity)) best[i] = c;
       // A section titled by the question answers it (not a figure or a date: its opening need not state one).
       if (faq && (need === undefined || need === 'list' || need === 'reason')) {

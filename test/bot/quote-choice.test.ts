@@ -46,7 +46,11 @@ const museums = passage('m:0', 'reports/musees.pdf', 'Les musées de la marine',
 const lighthouses = passage('l:0', 'reports/feux.pdf', 'Les feux de port', [
   'Les feux de port de la côte atlantique suivent deux modèles de maintenance opposés.',
 ], 9);
-const corpus: LoadedCorpus = { ...base, index: memoryIndex([...passages, ...extra, ...guide, ...locks, dated, absences, museums, lighthouses]) };
+// A figure about one promotion, not the other one the fixture knows.
+const cohort = passage('pr:0', 'articles/promo-huit.md', 'La rentrée de la promotion 8', [
+  'La promotion 8 réunit 12 entrepreneurs venus de toute la France.',
+]);
+const corpus: LoadedCorpus = { ...base, index: memoryIndex([...passages, ...extra, ...guide, ...locks, dated, absences, museums, lighthouses, cohort]) };
 const bot = createBot(corpus, { terms: simpleTools });
 
 describe('quote choice', () => {
@@ -93,6 +97,10 @@ describe('quote choice', () => {
   it('does not answer « combien de X » with a count in words of something else', () => {
     expect(bot.answer('Combien de feux de port compte la côte atlantique ?').kind).toBe('fallback');
     expect(bot.answer('Combien de modèles de maintenance suivent les feux de port ?').answer).toContain('deux modèles');
+  });
+  it('does not answer about one promotion with a quote about another', () => {
+    expect(bot.answer('Combien d’entrepreneurs réunit la promotion 8 ?').answer).toContain('12 entrepreneurs');
+    expect(bot.answer('Combien d’entrepreneurs réunit la promotion 7 ?').answer).not.toContain('12 entrepreneurs');
   });
   it('never quotes a cover line that only repeats the title and date', () => {
     const a = bot.answer('phares automatiques du littoral');
