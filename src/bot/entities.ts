@@ -162,15 +162,15 @@ export function matchPromotion(folded: string): number | undefined {
   return undefined;
 }
 
-/** Every promotion a folded text names by its number or rank (« la promotion EIG 3 », « la 1re promotion »). */
-export function promotionsNamed(folded: string): Set<number> {
-  const out = new Set<number>();
-  for (const m of folded.matchAll(NUMBERED)) out.add(Number(m[1]));
+/** Does a folded text name promotions by number or rank (« la promotion EIG 3 », « la 1re promotion »), none of them this one? */
+export function namesOtherPromotions(folded: string, promotion: number): boolean {
+  const named = new Set<number>();
+  for (const m of folded.matchAll(NUMBERED)) named.add(Number(m[1]));
   for (const m of folded.matchAll(RANKED)) {
     const rank = ORDINALS[m[1] ?? ''];
-    if (rank !== undefined) out.add(rank);
+    if (rank !== undefined) named.add(rank);
   }
-  return out;
+  return named.size > 0 && !named.has(promotion);
 }
 
 

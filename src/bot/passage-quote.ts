@@ -7,7 +7,7 @@ import type { Passage } from '../ingest/types.js';
 import type { PassageSearch, SearchHit } from '../index/types.js';
 import { meets, statesUnit, type Requirement, type Unit } from './answer-type.js';
 import type { FaqAnswer } from './faq.js';
-import { promotionsNamed } from './entities.js';
+import { namesOtherPromotions } from './entities.js';
 import { fold } from './normalize.js';
 import { analysed, neighbour, type AnalysedPassage } from './passage-terms.js';
 import { documentAnalyzer, type TermTools } from './question-terms.js';
@@ -136,12 +136,6 @@ const UNCOUNTED = 0.8;
 /** Choice factor of a sentence that only repeats its heading. */
 const EMPTY_QUOTE = 0.3;
 
-/** Do the quoted sentences, with the passage's title and section, name promotions, none of them the one asked? */
-function aboutOtherPromotion(p: Passage, chosen: number[], promotion: number): boolean {
-  const named = promotionsNamed(fold([p.title, p.section, ...chosen.map((i) => p.sentences[i] ?? '')].join(' ')));
-  return named.size > 0 && !named.has(promotion);
-}
-
 /** The quote a passage offers under one requirement, scored. */
 export function candidate(
   h: HitScores,
@@ -212,8 +206,9 @@ export function candidate(
   const sentenceCoverage = coverageOf(groups, quotedTerms).coverage;
   // A quote that is only citations (a source line, a table row, a roster) states nothing.
   const says = chosen.some((i) => !empty[i]) && !chosen.every((i) => classes(hit.passage).citation[i]);
-  // « Les 32 EIG… la promotion 3 » does not answer about the first promotion.
-  const otherPromotion = promotion !== undefined && aboutOtherPromotion(hit.passage, chosen, promotion);
+  // « Les 32 EIG… la promotion 3 » (its sentences, title or section) does not answer about the first promotion.
+  const p = hit.passage;
+  const otherPromotion = promotion !== undefined && namesOtherPromotions(fold([p.title, p.section, ...chosen.map((i) => p.sentences[i])].join(' ')), promotion);
   const confidence =
     (CONFIDENCE_PASSAGE * passageScore.coverage + (1 - CONFIDENCE_PASSAGE) * sentenceCoverage) *
     (anchored && says && !mentionOnly && !otherPromotion ? 1 : UNANCHORED) *
