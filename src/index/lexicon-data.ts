@@ -1155,7 +1155,7 @@ export const LEXICON_LINES: readonly string[] = [
   'time | temps',
   'length | durée, longueur',
   'late, lateness | retard, retards',
-  'pending, awaiting, waiting | en attente, en instance',
+  'awaiting, waiting, waiting for approval | en attente, en instance',
   'time limit, timeframe, lead time | délai, délais',
   'calendar, schedule, timetable | calendrier, planning, échéancier',
   'monthly, per month, a month | mensuel, mensuelle, mensuellement, par mois',

@@ -59,6 +59,7 @@ describe('false friends', () => {
     ['retard', 'fr', 'délai'], // "delay" stems like « délai »
     ['allocation', 'fr', 'accorder'], // "allocate"
     ['order', 'en', 'ordre'], // « de l'ordre de », « dans un ordre différent »: not a court order
+    ['pendant', 'fr', 'attente'], // English "pending" stems like « pendant » (during)
     ['score', 'en', 'notamment'], // « note » stems like « notamment »
     ['share', 'en', 'partir'], // « part » stems like « partir »
     ['participate', 'en', 'partir'], // "take part" keeps only "part"
