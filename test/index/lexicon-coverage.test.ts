@@ -60,6 +60,17 @@ describe('false friends', () => {
     ['allocation', 'fr', 'accorder'], // "allocate"
     ['order', 'en', 'ordre'], // « de l'ordre de », « dans un ordre différent »: not a court order
     ['pendant', 'fr', 'attente'], // English "pending" stems like « pendant » (during)
+    // French words whose stem is an English lexicon word's: « numérique » is no "numerous", « effectifs » (staff)
+    // no "effective", « médicaments » no "medical", « ordinateur » no "ordinance", « former » (train) no "form",
+    // « classement » no "class", « sentiment » no "sent", « personnes » no "personalised".
+    ['numerique', 'fr', 'nombreux'],
+    ['effectifs', 'fr', 'efficacité'],
+    ['medicaments', 'fr', 'médecin'],
+    ['ordinateur', 'fr', 'ordonnance'],
+    ['former', 'fr', 'formulaire'],
+    ['classement', 'fr', 'promotion'],
+    ['sentiment', 'fr', 'envoyer'],
+    ['personnes', 'fr', 'personnalisé'],
     ['score', 'en', 'notamment'], // « note » stems like « notamment »
     ['share', 'en', 'partir'], // « part » stems like « partir »
     ['participate', 'en', 'partir'], // "take part" keeps only "part"
