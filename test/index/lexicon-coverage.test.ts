@@ -71,6 +71,9 @@ describe('false friends', () => {
     ['classement', 'fr', 'promotion'],
     ['sentiment', 'fr', 'envoyer'],
     ['personnes', 'fr', 'personnalisé'],
+    // And the other way: "designers" are not appointed (« désigner »), a "vacancy" is no holiday (« vacances »).
+    ['designers', 'en', 'nommer'],
+    ['vacancy', 'en', 'congés'],
     ['score', 'en', 'notamment'], // « note » stems like « notamment »
     ['share', 'en', 'partir'], // « part » stems like « partir »
     ['participate', 'en', 'partir'], // "take part" keeps only "part"
