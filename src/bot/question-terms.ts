@@ -7,7 +7,7 @@
 import type { Lang } from '../ingest/types.js';
 import type { PassageSearch, SearchHit } from '../index/types.js';
 import { editDistance } from '../text/edit-distance.js';
-import { groupMatches, isPhraseTerm, minimalSpan, rarity, type TermGroup } from './sentences.js';
+import { groupMatches, groupsOf, isPhraseTerm, minimalSpan, rarity, type TermGroup } from './sentences.js';
 
 /** A question word as the bot scores it: its analysed term and the forms it may take in the documents. */
 export interface QuestionTerm {
@@ -116,10 +116,14 @@ const KNOWN_CEILING = 1.6;
 /**
  * A multi-word name's words side by side (give or take a word) in one of the texts, as several words:
  * a translation lends every word of "Cour des comptes" the form "court", so "contrats courts" alone
- * would otherwise count as the whole name.
+ * would otherwise count as the whole name. `all`, the question's groups the name's are part of, lets the
+ * matches be read from their per-question memo.
  */
-export function nameFound(name: TermGroup[], texts: string[][]): boolean {
+export function nameFound(name: TermGroup[], texts: string[][], all?: TermGroup[]): boolean {
   const width = name.length + 1;
+  const matches = all
+    ? (g: TermGroup, t: string): boolean => groupsOf(all, t).includes(all.indexOf(g))
+    : groupMatches;
   // Plain loops, and a text is left at the first word of the name it lacks: this runs for every candidate quote.
   next: for (const terms of texts) {
     const lists: number[][] = [];
@@ -128,7 +132,7 @@ export function nameFound(name: TermGroup[], texts: string[][]): boolean {
       // Word positions: a phrase term (sentences.ts) takes the position of the word after it.
       for (let i = 0, pos = 0; i < terms.length; i++) {
         const t = terms[i] as string;
-        if (groupMatches(g, t)) at.push(pos);
+        if (matches(g, t)) at.push(pos);
         if (!isPhraseTerm(t)) pos++;
       }
       if (!at.length) continue next;

@@ -5,7 +5,7 @@
  */
 import type { AnalysedPassage } from './passage-terms.js';
 import { nameFound } from './question-terms.js';
-import { coverageOf, groupMatches, type TermGroup, YEAR_TERM } from './sentences.js';
+import { coverageOf, groupsOf, type TermGroup, YEAR_TERM } from './sentences.js';
 
 /** Share of a question of known words that anchors a quote lacking its rarest word. */
 const RELAXED_ANCHOR = 0.7;
@@ -30,12 +30,10 @@ function unitsOf(groups: TermGroup[], terms: string[]): Set<number> {
   // Plain loops and numbers (a name n is -1 - n): this runs for every candidate quote.
   const units = new Set<number>();
   for (const t of terms) {
-    for (let i = 0; i < groups.length; i++) {
-      const g = groups[i] as TermGroup;
-      if (!groupMatches(g, t)) continue;
-      units.add(g.name !== undefined ? -1 - g.name : i);
-      break;
-    }
+    const i = groupsOf(groups, t)[0];
+    if (i === undefined) continue;
+    const g = groups[i] as TermGroup;
+    units.add(g.name !== undefined ? -1 - g.name : i);
   }
   return units;
 }
@@ -54,14 +52,16 @@ export function quoteGates(
   // The question's most specific word must be in the quote or the heading it sits under; so must the
   // most specific word of what it asks about an entity ("the mentor of X" needs "mentor", not just X).
   const shown = [...quotedTerms, ...parts.heading];
-  const inQuote = (g: TermGroup): boolean => shown.some((t) => groupMatches(g, t));
+  const shownGroups = new Set<number>();
+  for (const t of shown) for (const i of groupsOf(groups, t)) shownGroups.add(i);
+  const inQuote = (g: TermGroup): boolean => shownGroups.has(groups.indexOf(g));
   const asked = groups.filter((g) => !g.subject);
   // A multi-word proper name counts whole: "United States" is not "unité" plus something else.
   // A name the text just before gives counts too: a post introduces whom it quotes, then quotes them.
   const namesWhole = groups.every((g) => {
     if (g.name === undefined) return true;
     const name = groups.filter((o) => o.name === g.name);
-    return nameFound(name, [quotedTerms, parts.heading]) || (g.subject === true && !!earlier && nameFound(name, earlier()));
+    return nameFound(name, [quotedTerms, parts.heading], groups) || (g.subject === true && !!earlier && nameFound(name, earlier(), groups));
   });
   // The quote and the heading it sits under must hold a fair share of the question on their own.
   const quoteCoverage = coverageOf(groups, shown).coverage;
@@ -84,6 +84,6 @@ export function quoteGates(
   // A year the question names must be there too: another year's statement does not answer.
   const yearMissing = groups.some((g) => YEAR_TERM.test(g.term) && !inQuote(g));
   // A body or programme the question names by its acronym must be named by the passage (or its heading).
-  const unnamed = groups.some((g) => g.acronym && !parts.unique.some((t) => groupMatches(g, t)));
+  const unnamed = groups.some((g, i) => g.acronym && !parts.unique.some((t) => groupsOf(groups, t).includes(i)));
   return { anchored, mentionOnly: mention || (head !== undefined && !inQuote(head)) || yearMissing || unnamed, quoteCoverage };
 }

@@ -81,6 +81,11 @@ function groupsOfTerm(memo: Map<string, readonly number[]>, groups: TermGroup[],
   return which;
 }
 
+/** The indexes of the groups a document term matches (memoised per question: the group list). */
+export function groupsOf(groups: TermGroup[], t: string): readonly number[] {
+  return groupsOfTerm(matchesOf(groups), groups, t);
+}
+
 /** Which groups the terms hold (coverage, count and mask; no span): enough for a whole passage. */
 export function coverageOf(groups: TermGroup[], terms: string[]): SentenceScore {
   const total = groups.reduce((s, g) => s + g.weight, 0);

@@ -95,8 +95,13 @@ const STATIC_LINES = (() => {
 /** Lexicons already made for a knowledge object (the index and the bot share one). */
 const made = new WeakMap<Knowledge, Lexicon>();
 
+/** Shared by the many head keys with no phrase, so that the memo holds no array for them. */
+const NO_PHRASES: readonly { terms: string[]; joined: string }[] = [];
+
 export class Lexicon {
   private readonly layout: LexiconLayout;
+  /** `withPhrases`' memo of the phrases under each head key it met. */
+  private readonly heads = new Map<string, readonly { terms: string[]; joined: string }[]>();
 
   /** From phrase groups (compiled now), or from a compiled layout (read in place). */
   constructor(source: Group[] | LexiconLayout) {
@@ -170,20 +175,36 @@ export class Lexicon {
     const out: string[] = [];
     for (let i = 0; i < terms.length; i++) {
       const head = terms[i] as string;
-      const before = out.length;
-      for (const id of this.layout.underHead(`${lang}:${head}`) ?? []) {
-        const p = this.layout.phrase(id);
+      for (const p of this.phrasesAt(`${lang}:${head}`, lang)) {
         const n = p.terms.length;
-        if (n < 2 || p.lang !== lang || i + n > terms.length) continue;
+        if (i + n > terms.length) continue;
         let k = 1;
         while (k < n && terms[i + k] === p.terms[k]) k++;
-        const joined = p.terms.join('+');
-        // The same phrase may be filed in several groups: once is enough.
-        if (k === n && out.indexOf(joined, before) < 0) out.push(joined);
+        if (k === n) out.push(p.joined);
       }
       out.push(head);
     }
     return out;
+  }
+
+  /** Multi-word phrases of a language under a head key, each once, joined (memoised: passages repeat their words). */
+  private phrasesAt(key: string, lang: Lang): readonly { terms: string[]; joined: string }[] {
+    let found = this.heads.get(key);
+    if (!found) {
+      const seen = new Set<string>();
+      const list: { terms: string[]; joined: string }[] = [];
+      for (const id of this.layout.underHead(key) ?? []) {
+        const p = this.layout.phrase(id);
+        const joined = p.terms.join('+');
+        // The same phrase may be filed in several groups: once is enough.
+        if (p.terms.length < 2 || p.lang !== lang || seen.has(joined)) continue;
+        seen.add(joined);
+        list.push({ terms: p.terms, joined });
+      }
+      found = list.length ? list : NO_PHRASES;
+      this.heads.set(key, found);
+    }
+    return found;
   }
 
   /** Other single index terms equivalent to an analysed term (for sentence scoring in the bot). */
