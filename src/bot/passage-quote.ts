@@ -91,6 +91,7 @@ export function scoreHit(hit: SearchHit, rankPos: number, groups: TermGroup[], t
   const analyze = documentAnalyzer(tools);
   const parts = analysed(hit.passage, analyze);
   let sentences: SentenceScore[] | undefined;
+  let before: string[][] | undefined;
   return {
     hit,
     rankPos,
@@ -108,12 +109,14 @@ export function scoreHit(hit: SearchHit, rankPos: number, groups: TermGroup[], t
       return weigh(split.cause) > weigh(split.rest);
     },
     earlier() {
-      const out: string[][] = [];
-      for (let k = 1; k <= EARLIER; k++) {
-        const p = neighbour(index, hit.passage, -k);
-        if (p) out.push(analysed(p, analyze).all);
+      if (!before) {
+        before = [];
+        for (let k = 1; k <= EARLIER; k++) {
+          const p = neighbour(index, hit.passage, -k);
+          if (p) before.push(analysed(p, analyze).all);
+        }
       }
-      return out;
+      return before;
     },
   };
 }
