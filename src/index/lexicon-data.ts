@@ -9,7 +9,7 @@
  * place ») is left out; test/index/lexicon-coverage.test.ts keeps a list.
  */
 export const LEXICON_LINES: readonly string[] = [
-  'ministry, ministries, department | ministère',
+  'ministry, ministries | ministère',
   'minister | ministre',
   'interior, home affairs, home office | intérieur',
   'court of audit, court of auditors, audit court, audit office, national audit office, supreme audit institution, state audit office, auditor general | cour des comptes',

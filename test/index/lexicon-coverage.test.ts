@@ -74,6 +74,8 @@ describe('false friends', () => {
     // And the other way: "designers" are not appointed (« désigner »), a "vacancy" is no holiday (« vacances »).
     ['designers', 'en', 'nommer'],
     ['vacancy', 'en', 'congés'],
+    // « département » (a French county) is no ministry, though English "department" may be one.
+    ['departement', 'fr', 'ministère'],
     ['score', 'en', 'notamment'], // « note » stems like « notamment »
     ['share', 'en', 'partir'], // « part » stems like « partir »
     ['participate', 'en', 'partir'], // "take part" keeps only "part"
