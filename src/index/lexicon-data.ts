@@ -616,7 +616,8 @@ export const LEXICON_LINES: readonly string[] = [
   // Institutions and territory
   'local council, local councils, local authority, local authorities, local government | collectivité, collectivités, collectivité territoriale, collectivités territoriales',
   'counter, counters, front desk | guichet, guichets',
-  'IT department, IT departments, IT directorate | DSI, direction des systèmes d’information, direction informatique',
+  // Not "IT department": the analyzer reads "it" as a pronoun, leaving "department" ↔ DSI.
+  'information technology department, information systems department, information systems directorate, computing department | DSI, direction des systèmes d’information, direction informatique',
   'department, departments, departmental | département, départements, départemental',
   'departmental council | conseil départemental',
   'region, regions, regional | région, régions, régional',

@@ -39,6 +39,16 @@ describe('lexicon lines', () => {
     }
     expect(new Set(LEXICON_LINES).size).toBe(LEXICON_LINES.length);
   });
+  it('keeps every capitalised word of a phrase (an acronym the analyzer would read as a stopword: "IT", "US")', () => {
+    const lost: string[] = [];
+    for (const line of LEXICON_LINES) {
+      for (const phrase of line.split(/[|,]/).map((p) => p.trim())) {
+        const kept = words(phrase);
+        for (const w of phrase.split(/[\s'’-]+/)) if (/^\p{Lu}{2,}$/u.test(w) && !kept.includes(w.toLowerCase())) lost.push(phrase);
+      }
+    }
+    expect(lost).toEqual([]);
+  });
 });
 
 describe('false friends', () => {
@@ -76,6 +86,7 @@ describe('false friends', () => {
     ['vacancy', 'en', 'congés'],
     // « département » (a French county) is no ministry, though English "department" may be one.
     ['departement', 'fr', 'ministère'],
+    ['departement', 'fr', 'DSI'],
     ['score', 'en', 'notamment'], // « note » stems like « notamment »
     ['share', 'en', 'partir'], // « part » stems like « partir »
     ['participate', 'en', 'partir'], // "take part" keeps only "part"
