@@ -79,7 +79,7 @@ export function indexTermTools(knowledge?: Knowledge, documentFrequency?: (term:
       // Multi-word equivalents ("court of auditors" ↔ "cour des comptes") lend their terms to every word they cover,
       // and the words of such a phrase name one thing together ("comptes" alone is not the Cour des comptes).
       for (let i = 0; i < ws.length; i++) {
-        const m = lexicon.match(ws, i);
+        const m = lexicon.match(ws, i, lang);
         if (!m) continue;
         for (let j = i; j < i + m.length; j++) {
           const entry = out[j];

@@ -140,14 +140,21 @@ export class Lexicon {
     return lexicon;
   }
 
-  /** The longest phrase starting at `query[at]`, with its equivalents' terms. */
-  match(query: string[], at: number): PhraseMatch | undefined {
+  /**
+   * The longest phrase starting at `query[at]`, with its equivalents' terms. Given the query's language, a
+   * phrase of that language found there wins over the other language's: English "effective" is not
+   * French « effectifs » (staff), though the French stemmer makes one of the other.
+   */
+  match(query: string[], at: number, lang?: Lang): PhraseMatch | undefined {
     const head = query[at];
     if (head === undefined) return undefined;
     const lex = this.layout;
     // Groups by number: insertion order is the order the alternatives are listed in.
     let best: { length: number; groups: Set<number>; own: Set<Phrase> } | undefined;
-    for (const ids of [lex.underHead(`fr:${stem(head, 'fr')}`), lex.underHead(`en:${stem(head, 'en')}`)]) {
+    const heads: Lang[] = lang === 'en' ? ['en', 'fr'] : ['fr', 'en'];
+    for (const [k, l] of heads.entries()) {
+      if (lang && k > 0 && best) break;
+      const ids = lex.underHead(`${l}:${stem(head, l)}`);
       for (const id of ids ?? []) {
         const p = lex.phrase(id);
         const n = p.words.length;
@@ -207,12 +214,15 @@ export class Lexicon {
     return found;
   }
 
-  /** Other single index terms equivalent to an analysed term (for sentence scoring in the bot). */
+  /**
+   * Other single index terms equivalent to an analysed term (for sentence scoring in the bot). A term the
+   * lexicon knows in the asker's language is read as that language's word only: French « effectifs » (staff)
+   * and English "effective" share a stem, as do « département » and "department". The other language's
+   * entries serve a term the lexicon does not know in the asker's (an English word in a French question).
+   */
   expandTerm(term: string, lang: Lang): string[] {
-    const out = new Set<string>();
-    for (const l of [lang, lang === 'fr' ? 'en' : 'fr'] as const) {
-      for (const t of this.layout.singles(`${l}:${term}`)) out.add(t);
-    }
+    const own = this.layout.singles(`${lang}:${term}`);
+    const out = new Set(own.length ? own : this.layout.singles(`${lang === 'fr' ? 'en' : 'fr'}:${term}`));
     out.delete(term);
     return [...out];
   }

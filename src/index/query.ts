@@ -60,7 +60,7 @@ export function planQuery(query: string, lang: Lang | undefined, lexicon: Lexico
     lang === 'en' ? [['en', 1], ['fr', OTHER_LANGUAGE_WEIGHT]] : [['fr', 1], ['en', OTHER_LANGUAGE_WEIGHT]];
   const clauses: Clause[] = [];
   for (let i = 0; i < ws.length; ) {
-    const match = lexicon.match(ws, i);
+    const match = lexicon.match(ws, i, lang);
     const span = match?.length ?? 1;
     const slice = ws.slice(i, i + span);
     const seen = new Set<string>();

@@ -72,7 +72,8 @@ describe('false friends', () => {
     ['pendant', 'fr', 'attente'], // English "pending" stems like « pendant » (during)
     // French words whose stem is an English lexicon word's: « numérique » is no "numerous", « effectifs » (staff)
     // no "effective", « médicaments » no "medical", « ordinateur » no "ordinance", « former » (train) no "form",
-    // « classement » no "class", « sentiment » no "sent", « personnes » no "personalised".
+    // « classement » no "class", « sentiment » no "sent", « personnes » no "personalised" (the lexicon reads a
+    // term in the asker's language first; plain "form" and "sent" stay out: French has no word of their stems).
     ['numerique', 'fr', 'nombreux'],
     ['effectifs', 'fr', 'efficacité'],
     ['medicaments', 'fr', 'médecin'],

@@ -45,15 +45,17 @@ export class ReferenceLexicon {
 
   /** Single terms equivalent to `term`: other one-term phrases of the groups holding it as a one-term phrase. */
   expandTerm(term: string, lang: Lang): string[] {
-    const out = new Set<string>();
+    // The asker's language first; the other language only for a term the lexicon does not know in it.
     for (const l of [lang, lang === 'fr' ? 'en' : 'fr'] as const) {
+      const out = new Set<string>();
       for (const group of this.groups) {
         for (const p of group) {
           if (p.lang !== l || p.terms.length !== 1 || p.terms[0] !== term) continue;
           for (const other of group) if (other !== p && other.terms.length === 1 && other.terms[0] !== term) out.add(other.terms[0] as string);
         }
       }
+      if (out.size) return [...out];
     }
-    return [...out];
+    return [];
   }
 }
