@@ -31,24 +31,18 @@ const FIGURE_FORM = /\b(?:combien|how many|how much|how long|how old|how big|how
 const MEASURE_NOUN =
   /\b(?:nombre|number of|montant|amount|cout\w*|cost\w*|budget|salaires?|remunerations?|salar(?:y|ies)|wages?|price|taux|rate|pourcentage|percentage|part de|share of|proportion|quelle part|what share|duree|(?:what|which|quel(?:le)?s?) (?:\w+ )?(?:size|threshold|seuil|taille))\b/;
 export const FIGURE_CUE = new RegExp(`${FIGURE_FORM.source}|${MEASURE_NOUN.source}`);
-/** Question words that name what is asked right after them. */
-const ASKING = /\b(?:what|which|quel(?:le)?s?)\b/g;
-/** Words allowed between a question word and the measure it asks for (« quelle a été l'évolution du nombre »). */
-const ASKED_WITHIN = 5;
-
 /**
- * A measure noun asks for a figure unless a question word further back asks for something else: "What
- * cap… was introduced by the social security budget law?" asks for a cap. « Quel est le taux… », "what's
- * the local rate", « Donnez-moi le montant… », « Et le taux ? » ask for the measure.
+ * A measure noun asks for a figure where it is what is asked: a few words after what/which/quel (« Quel est
+ * le taux… », "what's the local rate", « quelle a été l'évolution du nombre »), or opening the question,
+ * after a request or a follow-up's « et » (« Donnez-moi le montant… », "Tell me the cost…", « Et le taux ? »).
+ * Further on it qualifies something else ("What cap… was introduced by the social security budget law?"),
+ * and « Qui finance le salaire… ? », "How is the cost shared?" ask who or how.
  */
-function asksMeasure(folded: string): boolean {
-  const at = folded.search(MEASURE_NOUN);
-  if (at < 0) return false;
-  let last = -1;
-  for (const m of folded.matchAll(ASKING)) if (m.index <= at) last = m.index + m[0].length;
-  if (last < 0) return true;
-  return folded.slice(last, at).split(/[^\p{L}\d]+/u).filter(Boolean).length <= ASKED_WITHIN;
-}
+const ASKED_MEASURE = new RegExp(
+  `(?:^(?:(?:et|and|alors|so|ok)\\W+)?(?:(?:donnez|donne|dites|dis|indiquez|indique|precisez|precise|tell|give|show)(?:-moi|-nous)?\\W+(?:me\\W+|us\\W+)?)?(?:(?:le|la|les|l|the|a|un|une)\\W+)?` +
+    `|\\b(?:what|which|quel(?:le)?s?)(?:\\W+[\\w']+){0,5}?\\W+|(?=\\b(?:what|which|quel)))(?:${MEASURE_NOUN.source})`,
+);
+const asksMeasure = (folded: string): boolean => ASKED_MEASURE.test(folded);
 /** "How often", « à quelle fréquence »: a frequency answers. */
 const FREQUENCY_CUE = /\b(?:how often|how frequently|at what frequency|a quelle frequence|tous les combien)\b/;
 /**

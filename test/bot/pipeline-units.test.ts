@@ -305,6 +305,9 @@ describe('expected answer type', () => {
     expect(type('Donnez-moi le montant du budget du programme.').attempts[0]).toBe('figure');
     expect(type('Tell me the cost of the programme.', 'en').attempts[0]).toBe('figure');
     expect(type('Et le taux de chômage ?').attempts[0]).toBe('figure');
+    // « Qui finance le salaire… ? », "How is the cost shared?" ask who or how, not how much.
+    expect(type('Qui finance le salaire des EIG ?').attempts).toEqual([undefined]);
+    expect(type('How is the cost of the programme shared?', 'en').attempts).toEqual([undefined]);
     // "How often" is answered only by a sentence saying how often.
     expect(type('How often do the mentors meet?', 'en').attempts).toEqual(['frequency']);
     expect(type('À quelle fréquence ont lieu les sessions ?').attempts).toEqual(['frequency']);
