@@ -139,7 +139,9 @@ const UNIT_TEXT: Record<Unit, RegExp> = {
   // A duration in words (« un délai d'un mois », "two weeks") is one too.
   // « Un jour », "one day" tell when more often than how long: a day counts from two.
   duration: new RegExp(
-    `(?:\\d|(?<!\\p{L})(?:${DURATION_COUNT}))\\s*(?:minutes?|min|heures?|h|hours?|semaines?|weeks?|mois|months?|ans?|ann[ée]es?|years?)(?!\\p{L})` +
+    `(?:\\d|(?<!\\p{L})(?:${DURATION_COUNT}))\\s*(?:minutes?|min|heures?|h|hours?|semaines?|weeks?|mois|months?|ans|ann[ée]es?|years?)(?!\\p{L})` +
+      // « un an », « 1 an », but not "in 2019 an audit".
+      `|(?:(?<!\\d)\\d{1,2}|(?<!\\p{L})(?:${DURATION_COUNT}))\\s*an(?!\\p{L})` +
       `|(?:\\d|(?<!\\p{L})(?:${DURATION_COUNT.replace('une?|', '').replace('one|', '')}))\\s*(?:jours?|journ[ée]es?|days?)(?!\\p{L})`,
     'iu',
   ),

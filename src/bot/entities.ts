@@ -58,6 +58,10 @@ function bestKeys<T>(e: KeyedEntity<T>, present: Set<string>, weight: Map<string
 /** Articles that may follow « de » or "of" inside a name (« ministère de la Culture », "Court of the…"). */
 const ARTICLES = new Set(['la', 'le', 'les', 'l', 'the']);
 const LINKS = new Set(['de', 'des', 'du', 'of']);
+/** Words after « d' » that start no name: adverbs and months (« la Cour d'abord », « la Cour d'octobre 2022 »). */
+const NOT_A_NAME = new Set(
+  'abord ailleurs apres autant autres aujourd habitude ici environ avril aout octobre'.split(' '),
+);
 
 /**
  * Does the question name another body with a word of this one's name: « Cour de cassation », « Cour
@@ -67,8 +71,9 @@ const LINKS = new Set(['de', 'des', 'du', 'of']);
 function namesAnother(keys: string[], matched: string[], canon: string[][], rawWords: string[], folded: string): boolean {
   for (let i = 0; i < rawWords.length; i++) {
     if (!(canon[i] ?? []).some((a) => matched.includes(a))) continue;
-    // words() drops the elided « d' »: « cour d'appel » reads "cour appel".
-    const elided = folded.includes(`${rawWords[i]} d'${rawWords[i + 1] ?? ''}`);
+    // words() drops the elided « d' »: « cour d'appel » reads "cour appel". Not « la Cour d'abord », « d'octobre ».
+    const after = rawWords[i + 1] ?? '';
+    const elided = !NOT_A_NAME.has(after) && !/\d/.test(after) && folded.includes(`${rawWords[i]} d'${after}`);
     if (!LINKS.has(rawWords[i + 1] ?? '') && !elided) continue;
     let k = elided ? i + 1 : i + 2;
     while (ARTICLES.has(rawWords[k] ?? '')) k++;
@@ -150,6 +155,7 @@ function matchDefis(catalog: Catalog, present: Set<string>, residual: string[][]
   return scored.filter(([s]) => s >= top - 1e-9).slice(0, 3).map(([, d]) => d);
 }
 
+// A promotion's own nouns, not every series noun (SERIES_NOUN): a « deuxième session » is no promotion.
 const NUMBERED = /\b(?:promo(?:tion)?|cohorte?|eig)\s*(?:n[°o]\s*)?#?(\d{1,2})\b/g;
 const RANKED = /\b([\p{L}\d]+)\s+(?:promo(?:tion)?|cohorte?|edition|class)\b/gu;
 
@@ -162,14 +168,24 @@ export function matchPromotion(folded: string): number | undefined {
   return undefined;
 }
 
-/** Does a folded text name promotions by number or rank (« la promotion EIG 3 », « la 1re promotion »), none of them this one? */
-export function namesOtherPromotions(folded: string, promotion: number): boolean {
+/** The promotions a folded text names by number or rank (« la promotion EIG 3 », « la 1re promotion »). */
+function promotionsIn(folded: string): Set<number> {
   const named = new Set<number>();
   for (const m of folded.matchAll(NUMBERED)) named.add(Number(m[1]));
   for (const m of folded.matchAll(RANKED)) {
     const rank = ORDINALS[m[1] ?? ''];
     if (rank !== undefined) named.add(rank);
   }
+  return named;
+}
+
+/**
+ * Is a quote about other promotions than this one: do its sentences and its heading (title, section), folded,
+ * name promotions, none of them this one? Together: « après le succès de la première promotion, une nouvelle
+ * promotion… » under the title « Une 2ème promotion… » is about the second.
+ */
+export function aboutOtherPromotions(quote: string, heading: string, promotion: number): boolean {
+  const named = promotionsIn(`${quote} ${heading}`);
   return named.size > 0 && !named.has(promotion);
 }
 

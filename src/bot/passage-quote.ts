@@ -7,23 +7,14 @@ import type { Passage } from '../ingest/types.js';
 import type { PassageSearch, SearchHit } from '../index/types.js';
 import { meets, statesUnit, type Requirement, type Unit } from './answer-type.js';
 import type { FaqAnswer } from './faq.js';
-import { namesOtherPromotions } from './entities.js';
+import { aboutOtherPromotions } from './entities.js';
 import { fold } from './normalize.js';
 import { analysed, neighbour, type AnalysedPassage } from './passage-terms.js';
 import { documentAnalyzer, type TermTools } from './question-terms.js';
 import { quoteGates } from './quote-gates.js';
 import { completeQuote } from './quote-span.js';
-import {
-  countsThing,
-  coverageOf,
-  figureProximity,
-  groupMatches,
-  reweighted,
-  scoreSentence,
-  type SentenceScore,
-  type TermGroup,
-  YEAR_TERM,
-} from './sentences.js';
+import { countsThing, figureProximity } from './figure-terms.js';
+import { coverageOf, groupMatches, reweighted, scoreSentence, type SentenceScore, type TermGroup, YEAR_TERM } from './sentences.js';
 import { causeClause, citation, quotable } from './statements.js';
 
 export interface RetrievalResult {
@@ -211,7 +202,8 @@ export function candidate(
   const says = chosen.some((i) => !empty[i]) && !chosen.every((i) => classes(hit.passage).citation[i]);
   // « Les 32 EIG… la promotion 3 » (its sentences, title or section) does not answer about the first promotion.
   const p = hit.passage;
-  const otherPromotion = promotion !== undefined && namesOtherPromotions(fold([p.title, p.section, ...chosen.map((i) => p.sentences[i])].join(' ')), promotion);
+  const otherPromotion =
+    promotion !== undefined && aboutOtherPromotions(fold(chosen.map((i) => p.sentences[i]).join(' ')), fold(`${p.title} ${p.section}`), promotion);
   const confidence =
     (CONFIDENCE_PASSAGE * passageScore.coverage + (1 - CONFIDENCE_PASSAGE) * sentenceCoverage) *
     (anchored && says && !mentionOnly && !otherPromotion ? 1 : UNANCHORED) *

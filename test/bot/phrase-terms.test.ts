@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { Lexicon } from '../../src/index/lexicon.js';
 import { analyze } from '../../src/index/analyzer.js';
 import { indexTermTools } from '../../src/bot/terms.js';
-import { countsThing, figureProximity, groupMatches, scoreSentence } from '../../src/bot/sentences.js';
+import { countsThing, figureProximity } from '../../src/bot/figure-terms.js';
+import { groupMatches, scoreSentence } from '../../src/bot/sentences.js';
 
 const lexicon = Lexicon.build();
 const tools = indexTermTools(undefined, () => 1);

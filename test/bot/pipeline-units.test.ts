@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { cleanQuestion, fold, normalizeQuestion, words } from '../../src/bot/normalize.js';
 import { matchSmalltalk, stripGreeting } from '../../src/bot/smalltalk.js';
 import { followUpIntent, isFollowUp, mergeSlots } from '../../src/bot/conversation.js';
-import { countsThing, figureProximity, groupMatches, minimalSpan, reweighted, scoreSentence, type TermGroup } from '../../src/bot/sentences.js';
+import { countsThing, figureProximity } from '../../src/bot/figure-terms.js';
+import { groupMatches, minimalSpan, reweighted, scoreSentence, type TermGroup } from '../../src/bot/sentences.js';
 import { causeClause, citation, quotable, statesDate, statesEnd, statesFigure, statesReason } from '../../src/bot/statements.js';
 import { localWeights } from '../../src/bot/retrieval.js';
 import { buildCatalog, canonicalWords, defiHandle } from '../../src/bot/catalog.js';
@@ -186,6 +187,8 @@ describe('choosing among candidates', () => {
     // A number word counts too (« identifier deux mentors »).
     expect(countsThing(['identifi', 'deux', 'mentor', 'operationnel'], g('mentor'))).toBe(true);
     expect(countsThing(['suivent', 'deux', 'model', 'mainten'], g('feu'))).toBe(false);
+    // « tenir » stems to "ten", « neuf » is also new: neither counts.
+    expect(countsThing(['comit', 'doit', 'ten', 'reunion'], g('reunion'))).toBe(false);
   });
   it('does not take a short stem for a longer word', () => {
     expect(groupMatches(g('quarti'), 'quart')).toBe(false);
@@ -376,6 +379,7 @@ describe('expected answer type', () => {
     // « Une journée de formation », "one day the minister came" tell when, not how long.
     expect(statesUnit('Une journée de formation a eu lieu.', 'duration')).toBe(false);
     expect(statesUnit('One day the minister came.', 'duration')).toBe(false);
+    expect(statesUnit('In 2019 an audit found gaps.', 'duration')).toBe(false);
   });
 });
 
@@ -419,6 +423,9 @@ describe('administrations named in part', () => {
     expect(admins('What jobs did the Cour de cassation create?')).toEqual([]);
     expect(admins("Quels postes la Cour d'appel de Paris a-t-elle créés ?")).toEqual([]);
     expect(admins('What jobs did the Court of Appeal create?')).toEqual([]);
+    // « d' » before an adverb or a month starts no name.
+    expect(admins("Que recommande la Cour d'abord ?")).toEqual(['cdc']);
+    expect(admins("Qu'a dit la Cour d'octobre 2022 sur les EIG ?")).toEqual(['cdc']);
     // An ordinal before a series noun is a rank: « la première promotion » names no Premier ministre.
     expect(admins('Quels défis la première promotion a-t-elle relevés ?')).toEqual([]);
     expect(admins('Quels défis le ministère des Armées a-t-il proposés à la première cohorte ?')).not.toContain('spm');
