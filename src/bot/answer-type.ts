@@ -6,13 +6,13 @@
  * a cause or purpose for "pourquoi". Pure functions over folded text.
  */
 import type { Lang, Passage } from '../ingest/types.js';
-import { statesDate, statesEnd, statesFigure, statesReason } from './statements.js';
+import { statesDate, statesEnd, statesFigure, statesPlace, statesReason } from './statements.js';
 
 /**
  * What the quote must state: a figure (combien), a date (quand), an end date (jusqu'à quand), a cause or
  * purpose (pourquoi), a list (quels sont les), someone's past (what they did before), a frequency (how often).
  */
-export type Requirement = 'figure' | 'date' | 'end' | 'reason' | 'list' | 'background' | 'frequency' | undefined;
+export type Requirement = 'figure' | 'date' | 'end' | 'reason' | 'list' | 'background' | 'frequency' | 'place' | undefined;
 
 /** The unit a figure question's measure implies. */
 export type Unit = 'money' | 'percent' | 'duration' | 'threshold';
@@ -43,6 +43,10 @@ const ASKED_MEASURE = new RegExp(
     `|\\b(?:what|which|quel(?:le)?s?)(?:\\W+[\\w']+){0,5}?\\W+|(?=\\b(?:what|which|quel)))(?:${MEASURE_NOUN.source})`,
 );
 const asksMeasure = (folded: string): boolean => ASKED_MEASURE.test(folded);
+/** "Where", « dans quelle ville »: a place answers (« où » is read before folding: folded, it is « ou », "or"). */
+const PLACE_CUE = /\b(?:where|in (?:which|what) (?:town|city|place|country|region|building)|dans quelle (?:ville|commune|region)|a quel endroit|en quel lieu)\b/;
+const OU = /(?<!\p{L})où(?!\p{L})/iu;
+
 /** "How often", « à quelle fréquence »: a frequency answers. */
 const FREQUENCY_CUE = /\b(?:how often|how frequently|at what frequency|a quelle frequence|tous les combien)\b/;
 /**
@@ -98,12 +102,14 @@ const NEED_ORDER: [(folded: string) => boolean, NonNullable<Requirement>][] = [
   [asksMeasure, 'figure'],
   [(f) => WHY_CUE.test(f), 'reason'],
   [(f) => BACKGROUND_CUE.test(f) && WORK_CUE.test(f), 'background'],
+  // "Where did she work before…" asks for her past; other "where" questions for a place.
+  [(f) => PLACE_CUE.test(f), 'place'],
   [(f) => LIST_CUE.test(f), 'list'],
 ];
 
 /** The kind of statement that answers the question (folded text; `analyze` gives the counted noun's term). */
-export function answerType(folded: string, lang: Lang, analyze: (text: string, lang: Lang) => string[]): AnswerType {
-  const need: Requirement = NEED_ORDER.find(([test]) => test(folded))?.[1];
+export function answerType(folded: string, lang: Lang, analyze: (text: string, lang: Lang) => string[], question?: string): AnswerType {
+  const need: Requirement = NEED_ORDER.find(([test]) => test(folded))?.[1] ?? (question && OU.test(question) ? 'place' : undefined);
   // An end date not found, any date of the thing asked about is the next best answer. Someone's past or
   // how often something happens is only told by a sentence saying it: any other would answer something else.
   const attempts: Requirement[] =
@@ -170,6 +176,7 @@ export function meets(p: Passage, i: number, need: Requirement): boolean {
       list: p.sentences.map(statesList),
       background: p.sentences.map(statesBackground),
       frequency: p.sentences.map(statesFrequency),
+      place: p.sentences.map(statesPlace),
     };
     needCache.set(p, flags);
   }

@@ -149,7 +149,7 @@ export function createBot(corpus: LoadedCorpus, options: BotOptions = {}): Bot {
 
   function retrievalStep(text: string, lang: Lang, subject: Set<string>, promotion: number | undefined, session?: Session): Answer | undefined {
     const folded = fold(text);
-    const { attempts, counted, unit } = answerType(folded, lang, tools.analyze);
+    const { attempts, counted, unit } = answerType(folded, lang, tools.analyze, text);
     const verbs = questionVerbs(text, folded, lang);
     const lightHere = verbs.length ? new Set([...light[lang], ...tools.analyze(verbs.join(' '), lang)]) : light[lang];
     const results = retrieve(topicText(text, attempts[0]), lang, corpus.index, tools, frame[lang], attempts, { subject, minConfidence: RETRIEVAL_MIN, measure, counted, unit, light: lightHere, promotion });

@@ -46,6 +46,11 @@ const REASON =
 /** Does the sentence give a cause or a purpose ("en raison des mesures de confinement", "because")? */
 export const statesReason = (sentence: string): boolean => REASON.test(sentence);
 
+/** A place: a capitalised name after « à / en / dans », "in / at" (« à Orléans », "in Paris"), or a street, a district. */
+const PLACE =
+  /(?<!\p{L})(?:à|au|aux|en|dans|in|at)\s+(?:la |le |les |l['’]|the )?\p{Lu}\p{L}+|(?<!\p{L})(?:rue|avenue|boulevard|place|quai|arrondissement|street|road|district)\s+(?:de |du |des |d['’])?\p{Lu}|\b(?:\d{1,2}(?:e|er|ème|eme)|[IVX]+(?:e|ème))\s+arrondissement/u;
+export const statesPlace = (sentence: string): boolean => PLACE.test(sentence);
+
 /**
  * The sentence split at its first connective of cause: the clause it introduces (up to the next comma,
  * semicolon or colon) and the rest. « Du fait de la baisse de l'activité, le nombre des bureaux

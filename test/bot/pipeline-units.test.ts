@@ -11,7 +11,7 @@ import { matchSmalltalk, stripGreeting } from '../../src/bot/smalltalk.js';
 import { followUpIntent, isFollowUp, mergeSlots } from '../../src/bot/conversation.js';
 import { countsThing, figureProximity } from '../../src/bot/figure-terms.js';
 import { groupMatches, minimalSpan, reweighted, scoreSentence, type TermGroup } from '../../src/bot/sentences.js';
-import { causeClause, citation, quotable, statesDate, statesEnd, statesFigure, statesReason } from '../../src/bot/statements.js';
+import { causeClause, citation, quotable, statesDate, statesEnd, statesFigure, statesPlace, statesReason } from '../../src/bot/statements.js';
 import { localWeights } from '../../src/bot/retrieval.js';
 import { buildCatalog, canonicalWords, defiHandle } from '../../src/bot/catalog.js';
 import { matchEntities } from '../../src/bot/entities.js';
@@ -325,6 +325,14 @@ describe('expected answer type', () => {
     expect(type('How many young people took part?', 'en').counted).toBe(analyze('people', 'en')[0]);
     // A possessive's owner is not what is counted.
     expect(type("How many of the fourth cohort's projects published their code?", 'en').counted).toBe(analyze('projects', 'en')[0]);
+  });
+  it('asks a place for « où » and "where"', () => {
+    expect(answerType(fold('Où se trouve le siège de l’UNAF ?'), 'fr', analyze, 'Où se trouve le siège de l’UNAF ?').attempts).toEqual(['place', undefined]);
+    // Folded, « où » is « ou » ("or"): without the question as typed, no place is asked.
+    expect(type('Le siège est-il à Paris ou à Lyon ?').attempts).toEqual([undefined]);
+    expect(type('Where is the headquarters of the UNAF?', 'en').attempts).toEqual(['place', undefined]);
+    expect(statesPlace('L’UNAF dispose, place Saint-Georges, dans le IXème arrondissement, d’un patrimoine exceptionnel.')).toBe(true);
+    expect(statesPlace('L’UNAF détient des sièges dans des institutions consultatives.')).toBe(false);
   });
   it('asks a date, a closing date or a reason', () => {
     expect(type('Quand la loi a-t-elle été votée ?').attempts).toEqual(['date', undefined]);
