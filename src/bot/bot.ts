@@ -39,7 +39,7 @@ export const RETRIEVAL_MIN = 0.68;
 export const defaultSourceUrl = (path: string, page?: number): string =>
   `/corpus/${path.split('/').map(encodeURIComponent).join('/')}${page !== undefined ? `#page=${page}` : ''}`;
 
-const DEFI_CUE = /\b(?:defis?|challenges?|projets?|projects?|propos\w*|port(?:e|ee|es|ees|er|ent|ait|aient|eurs?)|submit\w*|host\w*|accueilli\w*|lance\w*)\b/;
+const DEFI_CUE = /\b(?:defis?|challenges?|projets?|projects?|propos(?:e|es|ee|ees|er|ent|ait|aient|itions?|als?|ed)|port(?:e|ee|es|ees|er|ent|ait|aient|eurs?)|submit\w*|host\w*|accueilli\w*|lance\w*)\b/;
 const WHO_CUE = /\b(?:qui|who|quels? (?:eig|entrepreneu\w*|personnes?)|which (?:eig|entrepreneurs?|people)|equipe|team|membres?|members?)\b/;
 /** "Avec qui travaille X ?" asks for the people sharing X's défi, not for X's défi. */
 const TEAM_CUE = /\bavec qui\b|\bwith whom\b|\bwork\w* with\b|\bco-?equipi\w*|\bteam-?mates?\b|\bcoll[eè]gues?\b|\bcolleagues?\b/;

@@ -21,9 +21,11 @@ describe('rules over a hand-built knowledge', () => {
     // Each défi is cited with the sentence it was read from, not only the document's title.
     expect(a.answer).toContain('« Le défi Glaciologue est porté par la Direction des neiges éternelles (DNE) du ministère de la Montagne. »');
   });
-  it('takes no "portal" for a défi « porté » by the ministry', () => {
+  it('takes no "portal" for a défi « porté » by the ministry, nor « à propos » for « proposé »', () => {
     expect(bot.answer('Which portal did the Ministry of the Seas open?').intent).not.toBe('defis_by_administration');
     expect(bot.answer('Quels défis sont portés par le ministère des Mers ?').intent).toBe('defis_by_administration');
+    // « à propos de » is "about", not « proposé ».
+    expect(bot.answer('Que dit le rapport à propos du ministère des Mers ?').intent).not.toBe('defis_by_administration');
   });
   it('understands the English name, an acronym and a typo', () => {
     const en = bot.answer('Which challenges did the Ministry of the Seas propose?');
