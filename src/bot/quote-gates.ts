@@ -58,10 +58,20 @@ export function quoteGates(
   const asked = groups.filter((g) => !g.subject);
   // A multi-word proper name counts whole: "United States" is not "unité" plus something else.
   // A name the text just before gives counts too: a post introduces whom it quotes, then quotes them.
+  // Each name is looked for once, not once per word of it (this runs for every candidate quote).
+  const inShown = new Map<number, boolean>();
+  const inEarlier = new Map<number, boolean>();
   const namesWhole = groups.every((g) => {
-    if (g.name === undefined) return true;
-    const name = groups.filter((o) => o.name === g.name);
-    return nameFound(name, [quotedTerms, parts.heading], groups) || (g.subject === true && !!earlier && nameFound(name, earlier(), groups));
+    const n = g.name;
+    if (n === undefined) return true;
+    const name = (): TermGroup[] => groups.filter((o) => o.name === n);
+    let shownHas = inShown.get(n);
+    if (shownHas === undefined) inShown.set(n, (shownHas = nameFound(name(), [quotedTerms, parts.heading], groups)));
+    if (shownHas) return true;
+    if (g.subject !== true || !earlier) return false;
+    let earlierHas = inEarlier.get(n);
+    if (earlierHas === undefined) inEarlier.set(n, (earlierHas = nameFound(name(), earlier(), groups)));
+    return earlierHas;
   });
   // The quote and the heading it sits under must hold a fair share of the question on their own.
   const quoteCoverage = coverageOf(groups, shown).coverage;
