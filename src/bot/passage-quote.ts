@@ -11,7 +11,7 @@ import { aboutOtherPromotions } from './entities.js';
 import { fold } from './normalize.js';
 import { analysed, neighbour, type AnalysedPassage } from './passage-terms.js';
 import { documentAnalyzer, type TermTools } from './question-terms.js';
-import { quoteGates } from './quote-gates.js';
+import { quoteGates, type QuoteGates } from './quote-gates.js';
 import { completeQuote } from './quote-span.js';
 import { countsThing, figureProximity } from './figure-terms.js';
 import { coverageOf, groupMatches, reweighted, scoreSentence, type SentenceScore, type TermGroup, YEAR_TERM } from './sentences.js';
@@ -73,6 +73,8 @@ export interface HitScores {
   causeIsTopic(i: number): boolean;
   /** Terms of the passages just before this one in its document (where a post introduces whom it quotes). */
   earlier(): string[][];
+  /** Gates already worked out for a set of quoted sentences (the requirements often quote the same ones). */
+  gates: Map<string, QuoteGates>;
 }
 
 /** How many passages before a quote may name whom or what it is about. */
@@ -84,6 +86,7 @@ export function scoreHit(hit: SearchHit, rankPos: number, groups: TermGroup[], t
   let sentences: SentenceScore[] | undefined;
   let before: string[][] | undefined;
   return {
+    gates: new Map(),
     hit,
     rankPos,
     groups,
@@ -196,7 +199,10 @@ export function candidate(
   }
   chosen.sort((a, b) => a - b);
   const quotedTerms = chosen.flatMap((i) => sentenceTerms[i] ?? []);
-  const { anchored, mentionOnly, quoteCoverage } = quoteGates(groups, quotedTerms, parts, counted, h.earlier);
+  const gatesKey = chosen.join(' ');
+  let gates = h.gates.get(gatesKey);
+  if (!gates) h.gates.set(gatesKey, (gates = quoteGates(groups, quotedTerms, parts, counted, h.earlier)));
+  const { anchored, mentionOnly, quoteCoverage } = gates;
   const sentenceCoverage = coverageOf(groups, quotedTerms).coverage;
   // A quote that is only citations (a source line, a table row, a roster) states nothing.
   const says = chosen.some((i) => !empty[i]) && !chosen.every((i) => classes(hit.passage).citation[i]);
