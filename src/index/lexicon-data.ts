@@ -4,9 +4,11 @@
  * Generic words only: nothing here names a document of the corpus.
  * Each line: English phrases | French phrases, alternatives separated by commas.
  * English words are Porter-stemmed and French ones Snowball-stemmed, and a word
- * is matched in both: a look-alike of an unrelated word of the other language
- * (English "pay" and « pays », "delay" and « délai », "place" and « mise en
- * place ») is left out; test/index/lexicon-coverage.test.ts keeps a list.
+ * is matched in the asker's language first, then in the other one when the
+ * lexicon does not know it there: a look-alike of an unrelated word of the
+ * other language (English "pay" and « pays », "delay" and « délai », "place"
+ * and « mise en place », "pending" and « pendant ») is left out;
+ * test/index/lexicon-coverage.test.ts keeps a list.
  */
 export const LEXICON_LINES: readonly string[] = [
   'ministry, ministries | ministère',
