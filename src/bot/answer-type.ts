@@ -31,6 +31,9 @@ const FIGURE_FORM = /\b(?:combien|how many|how much|how long|how old|how big|how
 const MEASURE_NOUN =
   /\b(?:nombre|number of|montant|amount|cout\w*|cost\w*|budget|salaires?|remunerations?|salar(?:y|ies)|wages?|price|taux|rate|pourcentage|percentage|part de|share of|proportion|quelle part|what share|duree|(?:what|which|quel(?:le)?s?) (?:\w+ )?(?:size|threshold|seuil|taille))\b/;
 export const FIGURE_CUE = new RegExp(`${FIGURE_FORM.source}|${MEASURE_NOUN.source}`);
+/** Words a question may open with before what it asks (« Et… », "So…", « Bonjour, … »), folded. */
+const OPENERS = String.raw`(?:(?:and|so|but|ok|then|hello|hi|et|mais|alors|donc|bon|bonjour|salut)\W+)*`;
+
 /**
  * A measure noun asks for a figure where it is what is asked: a few words after what/which/quel (« Quel est
  * le taux… », "what's the local rate", « quelle a été l'évolution du nombre »), or opening the question,
@@ -39,10 +42,9 @@ export const FIGURE_CUE = new RegExp(`${FIGURE_FORM.source}|${MEASURE_NOUN.sourc
  * and « Qui finance le salaire… ? », "How is the cost shared?" ask who or how.
  */
 const ASKED_MEASURE = new RegExp(
-  `(?:^(?:(?:et|and|alors|so|ok)\\W+)?(?:(?:donnez|donne|dites|dis|indiquez|indique|precisez|precise|tell|give|show)(?:-moi|-nous)?\\W+(?:me\\W+|us\\W+)?)?(?:(?:le|la|les|l|the|a|un|une)\\W+)?` +
+  `(?:^${OPENERS}(?:(?:donnez|donne|dites|dis|indiquez|indique|precisez|precise|tell|give|show)(?:-moi|-nous)?\\W+(?:me\\W+|us\\W+)?)?(?:(?:le|la|les|l|the|a|un|une)\\W+)?` +
     `|\\b(?:what|which|quel(?:le)?s?)(?:\\W+[\\w']+){0,5}?\\W+|(?=\\b(?:what|which|quel)))(?:${MEASURE_NOUN.source})`,
 );
-const asksMeasure = (folded: string): boolean => ASKED_MEASURE.test(folded);
 /** "Where", « dans quelle ville »: a place answers (« où » is read before folding: folded, it is « ou », "or"). */
 const PLACE_CUE = /\b(?:where|in (?:which|what) (?:town|city|place|country|region|building)|dans quelle (?:ville|commune|region)|a quel endroit|en quel lieu)\b/;
 const OU = /(?<!\p{L})où(?!\p{L})/iu;
@@ -54,8 +56,9 @@ const FREQUENCY_CUE = /\b(?:how often|how frequently|at what frequency|a quelle 
  * jusqu'à, savez-vous » ("since", "do you know"), or last (« c'est quand ? »). Elsewhere it opens a clause:
  * "Which tool is used when training a model?", « Que doit-on savoir quand on demande… ».
  */
-export const DATE_CUE =
-  /(?:^(?:(?:and|so|but|ok|then|hello|hi|et|mais|alors|donc|bon|bonjour|salut)\W+)*|\b(?:since|until|till|do you know|can you tell me|depuis|jusqu'?a|de|d'ici|savez-vous|sais-tu|dites-moi|c'est)\s+)(?:quand|when)\b|\b(?:quand|when)\W*$|\b(?:en quelle annee|in what year|which year|what year|quelle date|what date|a quelle date)\b/;
+export const DATE_CUE = new RegExp(
+  String.raw`(?:^${OPENERS}|\b(?:since|until|till|do you know|can you tell me|depuis|jusqu'?a|de|d'ici|savez-vous|sais-tu|dites-moi|c'est)\s+)(?:quand|when)\b|\b(?:quand|when)\W*$|\b(?:en quelle annee|in what year|which year|what year|quelle date|what date|a quelle date)\b`,
+);
 const END_CUE =
   /\b(?:jusqu'?a quand|until when|date limite|deadline|avant quelle date|by (?:what|which) date|quand (?:se termine|prend fin|s'acheve|ferme|cloture)|when does .* (?:end|close))\b/;
 const WHY_CUE = /\b(?:pourquoi|why|pour quelle raison|for what reason|quelles? (?:est|sont) (?:la|les) raisons?|what (?:is|are) the reasons?)\b/;
@@ -99,7 +102,7 @@ const NEED_ORDER: [(folded: string) => boolean, NonNullable<Requirement>][] = [
   [(f) => FREQUENCY_CUE.test(f), 'frequency'],
   [(f) => END_CUE.test(f), 'end'],
   [(f) => DATE_CUE.test(f), 'date'],
-  [asksMeasure, 'figure'],
+  [(f) => ASKED_MEASURE.test(f), 'figure'],
   [(f) => WHY_CUE.test(f), 'reason'],
   [(f) => BACKGROUND_CUE.test(f) && WORK_CUE.test(f), 'background'],
   // "Where did she work before…" asks for her past; other "where" questions for a place.
@@ -134,9 +137,11 @@ export function answerType(folded: string, lang: Lang, analyze: (text: string, l
   return { attempts, ...(counted && unit !== 'duration' ? { counted } : {}), ...(unit ? { unit } : {}) };
 }
 
-/** Number words before a unit of time (« un délai d'un mois », « sept ans », "two weeks"). */
-const DURATION_COUNT =
-  'une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|one|two|three|four|five|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty';
+/** Number words before days: not « un jour », "one day", which tell when more often than how long. */
+const DAY_COUNT =
+  'deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|two|three|four|five|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty';
+/** Number words before another unit of time (« un délai d'un mois », « sept ans », "two weeks"). */
+const DURATION_COUNT = `une?|one|${DAY_COUNT}`;
 
 const UNIT_TEXT: Record<Unit, RegExp> = {
   money: /\d\s*(?:€|euros?\b|m€|md€|k€|millions? d'euros|milliards? d'euros|\$|dollars?\b)|[€$]\s*\d/i,
@@ -148,7 +153,7 @@ const UNIT_TEXT: Record<Unit, RegExp> = {
     `(?:\\d|(?<!\\p{L})(?:${DURATION_COUNT}))\\s*(?:minutes?|min|heures?|h|hours?|semaines?|weeks?|mois|months?|ans|ann[ée]es?|years?)(?!\\p{L})` +
       // « un an », « 1 an », but not "in 2019 an audit".
       `|(?:(?<!\\d)\\d{1,2}|(?<!\\p{L})(?:${DURATION_COUNT}))\\s*an(?!\\p{L})` +
-      `|(?:\\d|(?<!\\p{L})(?:${DURATION_COUNT.replace('une?|', '').replace('one|', '')}))\\s*(?:jours?|journ[ée]es?|days?)(?!\\p{L})`,
+      `|(?:\\d|(?<!\\p{L})(?:${DAY_COUNT}))\\s*(?:jours?|journ[ée]es?|days?)(?!\\p{L})`,
     'iu',
   ),
   threshold: /(?:plus d['e’]|moins d['e’]|au moins|au-del[àa] d['e’]|[àa] partir d['e’]|sup[ée]rieure? [àa]|inf[ée]rieure? [àa]|more than|less than|fewer than|at least|over|above|below|under)\s*\d/i,

@@ -74,7 +74,7 @@ function namesAnother(keys: string[], matched: string[], canon: string[][], rawW
     // words() drops the elided « d' »: « cour d'appel » reads "cour appel". Not « la Cour d'abord », « d'octobre ».
     const after = rawWords[i + 1] ?? '';
     const elided = !NOT_A_NAME.has(after) && !/\d/.test(after) && folded.includes(`${rawWords[i]} d'${after}`);
-    if (!LINKS.has(rawWords[i + 1] ?? '') && !elided) continue;
+    if (!LINKS.has(after) && !elided) continue;
     let k = elided ? i + 1 : i + 2;
     while (ARTICLES.has(rawWords[k] ?? '')) k++;
     const next = canon[k];
@@ -161,11 +161,11 @@ const RANKED = /\b([\p{L}\d]+)\s+(?:promo(?:tion)?|cohorte?|edition|class)\b/gu;
 
 /** Promotion number from "promotion 2", "2e promotion", "deuxième promotion", "EIG2", "second cohort". */
 export function matchPromotion(folded: string): number | undefined {
-  const direct = new RegExp(NUMBERED.source).exec(folded);
+  // The first match of each pattern (matchAll leaves the shared global patterns untouched).
+  const [direct] = folded.matchAll(NUMBERED);
   if (direct?.[1]) return Number(direct[1]);
-  const ord = new RegExp(RANKED.source, 'u').exec(folded);
-  if (ord?.[1] && ORDINALS[ord[1]] !== undefined) return ORDINALS[ord[1]];
-  return undefined;
+  const [ord] = folded.matchAll(RANKED);
+  return ord?.[1] !== undefined ? ORDINALS[ord[1]] : undefined;
 }
 
 /** The promotions a folded text names by number or rank (« la promotion EIG 3 », « la 1re promotion »). */
@@ -180,15 +180,14 @@ function promotionsIn(folded: string): Set<number> {
 }
 
 /**
- * Is a quote about other promotions than this one: do its sentences and its heading (title, section), folded,
- * name promotions, none of them this one? Together: « après le succès de la première promotion, une nouvelle
- * promotion… » under the title « Une 2ème promotion… » is about the second.
+ * Is a quote about other promotions than this one: do its sentences and its heading (title, section), folded
+ * together, name promotions, none of them this one? Together: « après le succès de la première promotion, une
+ * nouvelle promotion… » under the title « Une 2ème promotion… » is about the second.
  */
-export function aboutOtherPromotions(quote: string, heading: string, promotion: number): boolean {
-  const named = promotionsIn(`${quote} ${heading}`);
+export function aboutOtherPromotions(folded: string, promotion: number): boolean {
+  const named = promotionsIn(folded);
   return named.size > 0 && !named.has(promotion);
 }
-
 
 export function matchEntities(catalog: Catalog, folded: string, rawWords: string[]): Entities {
   const canon = canonicalWords(catalog, rawWords);

@@ -209,7 +209,7 @@ export function candidate(
   // « Les 32 EIG… la promotion 3 » (its sentences, title or section) does not answer about the first promotion.
   const p = hit.passage;
   const otherPromotion =
-    promotion !== undefined && aboutOtherPromotions(fold(chosen.map((i) => p.sentences[i]).join(' ')), fold(`${p.title} ${p.section}`), promotion);
+    promotion !== undefined && aboutOtherPromotions(fold([p.title, p.section, ...chosen.map((i) => p.sentences[i])].join(' ')), promotion);
   const confidence =
     (CONFIDENCE_PASSAGE * passageScore.coverage + (1 - CONFIDENCE_PASSAGE) * sentenceCoverage) *
     (anchored && says && !mentionOnly && !otherPromotion ? 1 : UNANCHORED) *
