@@ -58,7 +58,7 @@ export function termGroups(
     let df = 0;
     let phraseDf = 0;
     for (const f of forms) {
-      if (f.includes('+')) phraseDf = Math.max(phraseDf, phraseFrequency(f, index));
+      if (isPhraseTerm(f)) phraseDf = Math.max(phraseDf, phraseFrequency(f, index));
       else df = Math.max(df, index.documentFrequency(f));
     }
     df ||= phraseDf;
@@ -121,18 +121,16 @@ const KNOWN_CEILING = 1.6;
  */
 export function nameFound(name: TermGroup[], texts: string[][], all?: TermGroup[]): boolean {
   const width = name.length + 1;
-  const matches = all
-    ? (g: TermGroup, t: string): boolean => groupsOf(all, t).includes(all.indexOf(g))
-    : groupMatches;
   // Plain loops, and a text is left at the first word of the name it lacks: this runs for every candidate quote.
   next: for (const terms of texts) {
     const lists: number[][] = [];
     for (const g of name) {
       const at: number[] = [];
+      const gi = all ? all.indexOf(g) : -1;
       // Word positions: a phrase term (sentences.ts) takes the position of the word after it.
       for (let i = 0, pos = 0; i < terms.length; i++) {
         const t = terms[i] as string;
-        if (matches(g, t)) at.push(pos);
+        if (all ? groupsOf(all, t).includes(gi) : groupMatches(g, t)) at.push(pos);
         if (!isPhraseTerm(t)) pos++;
       }
       if (!at.length) continue next;
