@@ -10,7 +10,6 @@ const LABEL_TERMS = new Set(
   'promot articl chapitr chapt chapter pag page annex tableau tabl figur graphiqu section part titr titl livr tom volum programm program action recommand recommend proposit proposal propos def challeng lot niveau level phas phase etap step saison season version session round eig'.split(' '),
 );
 
-
 /** Analysed month names (French and English stems), to tell a date's day from a figure. */
 const MONTH_TERMS = new Set(
   'janvi fevri mar avril mai juin juillet aout septembr octobr novembr decembr januari februari march april june juli august septemb octob novemb decemb'.split(' '),
