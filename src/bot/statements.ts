@@ -92,9 +92,14 @@ const reference = (s: string): boolean => /\b\d+\s?p\.,|\b(?:disponible sur|avai
 export const quotable = (s: string): boolean => s.length >= 40 && !/^\s*(?:\(\d{1,2}\)|\d{1,3}[.)]\s)/u.test(s) && !citation(s);
 /** Three "Firstname SURNAME" or more: a list of people, not a statement. */
 const roster = (s: string): boolean => (s.match(/\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)? \p{Lu}{2,}(?:[- ]\p{Lu}{2,})*\b/gu)?.length ?? 0) >= 3;
-/** A table row read as text ("Salaires 756 553,38 € 1 801 326 € …"): numbers with few words between them. */
+/**
+ * A table row read as text ("Salaires 756 553,38 € 1 801 326 € …"): numbers with few words between them,
+ * not written as a sentence. « Les montants prélevés s'élevaient à 81 569 € pour 2009, 88 128 € pour 2010… »
+ * is a statement: capitalised, ended by a full stop, no cells joined by « ; », no source line.
+ */
 function tabular(s: string): boolean {
   const numbers = s.match(/\d+(?:[ ,.]\d+)*/g)?.length ?? 0;
   const words = s.match(/\p{L}{3,}/gu)?.length ?? 0;
-  return numbers >= 5 && numbers >= words * 0.5;
+  return numbers >= 5 && numbers >= words * 0.5 && !written(s);
 }
+const written = (s: string): boolean => /^\s*\p{Lu}/u.test(s) && /[.!?…]\s*$/u.test(s) && !/ ; |\bsources?\s*:/iu.test(s);

@@ -80,6 +80,9 @@ describe('sentence scoring', () => {
     expect(citation('8. Source : « L’intérêt de la personne protégée », colloque des 8 et 9 juin 2016, École des hautes études de santé publique.')).toBe(true);
     expect(citation('Natacha LEMAIRE, adjointe au secrétaire général Philippe BURNEL, délégué à la stratégie Philippe LOUDENOT, fonctionnaire de sécurité')).toBe(true);
     expect(citation('Salaires 756 553,38 € 1 801 326 € 2 015 773 € 2 120 441 € 2 310 982 €')).toBe(true);
+    expect(citation('Total 800 027 98,2 % 95,9 % ; Ain 7 245 99,3 % 97,4 % ; Aisne 7 419 98,5 % 98,0 %.')).toBe(true);
+    // A sentence listing a figure per year is a statement, not a table row.
+    expect(citation('Les montants prélevés à ce titre à Castelnau-le-Lez s’élevaient à 81 569 € pour 2009, 88 128 € pour 2010, 96 239 € pour 2012 et 81 031 € pour 2014.')).toBe(false);
     // A source line merged with the statement after it is still a statement.
     expect(citation('Durée illimitée Source : CNAMTS, décembre 2015 Un système informatique puissant et modernisé dont la sécurité devra encore être renforcée Un système de grande capacité Les données du SNIIRAM sont traitées, au centre national de traitement informationnel.')).toBe(false);
     expect(citation('L’UNAF, créée par une ordonnance du 3 mars 1945, est le partenaire institutionnel des pouvoirs publics.')).toBe(false);
