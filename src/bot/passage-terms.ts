@@ -23,6 +23,17 @@ type Analyze = (text: string, lang?: Passage['lang']) => string[];
 /** PDF footnote calls glued to words ("conventionnelle2") would hide the word from matching. */
 const withoutFootnoteCalls = (s: string): string => s.replace(/(\p{Ll}{4,})\d{1,3}(?=[\s,.;:!?)»]|$)/gu, '$1');
 
+/**
+ * The words of a document's file name (« guide-pseudonymisation.pdf »): how its editor named it, and how a
+ * question may refer to it (« dans le guide sur… »). Dates and hashes left out.
+ */
+const fileWords = (path: string): string =>
+  (path.split('/').pop() ?? '')
+    .replace(/\.[a-z0-9]+$/i, '')
+    .split(/[-_.\s]+/)
+    .filter((w) => w.length > 2 && !/\d/.test(w))
+    .join(' ');
+
 /** Per analyser, then per passage: two bots with other term tools over the same passages read their own terms. */
 const cache = new WeakMap<Analyze, WeakMap<Passage, AnalysedPassage>>();
 
@@ -32,7 +43,7 @@ export function analysed(p: Passage, analyze: Analyze): AnalysedPassage {
   let cached = byPassage.get(p);
   if (!cached) {
     const sentences = p.sentences.map((s) => analyze(withoutFootnoteCalls(s), p.lang));
-    const heading = analyze(`${p.title} ${p.section}`, p.lang);
+    const heading = analyze(`${p.title} ${p.section} ${fileWords(p.path)}`, p.lang);
     const all = [...heading, ...sentences.flat()];
     cached = { sentences, heading, all, unique: [...new Set(all)] };
     byPassage.set(p, cached);
