@@ -192,6 +192,42 @@ export function nameRuns(question: string): string[] {
   return runs;
 }
 
+/**
+ * A question word the corpus never uses that the index read as a misspelling of one it does (« exmple »,
+ * its fuzzy match « exemple »): a typo, not another topic. It takes the word the index matched, and that
+ * word's rarity (at most the question's heaviest known word's), instead of an unknown word's weight.
+ */
+/** Shortest analysed word read as a misspelling. */
+const TYPO_MIN = 5;
+
+export function corrected(question: string, groups: TermGroup[], hits: SearchHit[], tools: TermTools, index: PassageSearch, lang: Lang): TermGroup[] {
+  // Only French questions: an unknown English word already weighs like a typical one (a word the lexicon lacks).
+  if (lang !== 'fr' || !groups.some((g) => g.unknown)) return groups;
+  // A capitalised word names something (« Les Misérables »): its look-alike in the corpus is another word.
+  const names = new Set(tools.analyze(capitalisedWords(question).join(' '), lang));
+  const heaviest = Math.max(0, ...groups.filter((g) => !g.unknown).map((g) => g.weight));
+  return groups.map((g) => {
+    if (!g.unknown || names.has(g.term)) return g;
+    let best: string | undefined;
+    let bestDf = 0;
+    for (const h of hits) {
+      h.queryTerms.forEach((q, k) => {
+        const t = h.terms[k];
+        // A typo is one letter off (two in a long word), past the first: « crêpes » is not « créer ».
+        if (t === undefined || q.length < TYPO_MIN || t[0] !== q[0] || !g.forms.has(q) || g.forms.has(t)) return;
+        const max = q.length <= 8 ? 1 : 2;
+        if (editDistance(q, t, max) > max) return;
+        const df = index.documentFrequency(t);
+        if (df > bestDf) [best, bestDf] = [t, df];
+      });
+    }
+    if (!best) return g;
+    const { unknown: _, ...known } = g;
+    const weight = rarity(bestDf, index.passageCount);
+    return { ...known, forms: new Set([...g.forms, best]), weight: heaviest ? Math.min(weight, heaviest) : weight };
+  });
+}
+
 /** Typo tolerance at sentence level: a hit's matched term close to a question term counts as it. */
 export function withHitForms(groups: TermGroup[], hit: SearchHit): TermGroup[] {
   let changed = false;

@@ -9,7 +9,7 @@ import type { Requirement, Unit } from './answer-type.js';
 import { candidateHits } from './candidates.js';
 import { faqAnswer, questionKind } from './faq.js';
 import { candidate, faqCandidate, scoreHit, type RetrievalResult } from './passage-quote.js';
-import { documentAnalyzer, termGroups, withHitForms, type TermTools } from './question-terms.js';
+import { corrected, documentAnalyzer, termGroups, withHitForms, type TermTools } from './question-terms.js';
 import { continued } from './quote-span.js';
 import type { SentenceScore, TermGroup } from './sentences.js';
 
@@ -71,8 +71,10 @@ export function retrieve(
   });
   const best: ({ result: RetrievalResult; rank: number } | undefined)[] = needs.map(() => undefined);
   if (!base.length) return best.map(() => undefined);
-  const scored = candidateHits(question, lang, index, tools, base, needs, unit).map((hit, rankPos) => scoreHit(hit, rankPos, withHitForms(base, hit), tools, index));
-  const local = localWeights(base, scored.map((h) => h.passage));
+  const hits = candidateHits(question, lang, index, tools, base, needs, unit);
+  const groups = corrected(question, base, hits, tools, index, lang);
+  const scored = hits.map((hit, rankPos) => scoreHit(hit, rankPos, withHitForms(groups, hit), tools, index));
+  const local = localWeights(groups, scored.map((h) => h.passage));
   const kind = questionKind(question);
   scored.forEach((h) => {
     // A quote's confidence never exceeds its passage's coverage (its sentences are part of the passage).

@@ -1,0 +1,41 @@
+/**
+ * Generic behaviours checked on the real shared corpus, one question each: a question naming its
+ * document by kind and topic, a misspelt word, a figure sentence listing one amount per year. The
+ * eval measures them in bulk; these say which mechanism broke when one fails.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createBot } from '../../src/bot/bot.js';
+import type { Bot } from '../../src/bot/types.js';
+import { loadSharedBotCorpus } from '../helpers/bot-corpus.js';
+
+let bot: Bot;
+beforeAll(async () => {
+  bot = createBot(await loadSharedBotCorpus());
+}, 300_000);
+
+const ask = (q: string) => {
+  const a = bot.answer(q);
+  return { kind: a.kind, text: a.answer, path: a.sources[0]?.path ?? '' };
+};
+
+describe('answers on the shared corpus', () => {
+  it('finds the document a question names by its file name (« le guide sur les algorithmes »)', () => {
+    // The guide's title says « Expliquer les algorithmes publics »; only its file name says « guide ».
+    const a = ask('Dans le guide sur les algorithmes publics, quel exemple est donné pour décrire la finalité d’un algorithme ?');
+    expect(a.path).toMatch(/guide-algorithmes\.pdf$/);
+    expect(a.text).toContain('taxe de séjour');
+  });
+  it('reads a misspelt word as the word the index matched, not as an unknown topic', () => {
+    const a = ask('Dans le guide sur les algorithmes publics, quel exmple est donné pour décrire la finalité d’un algorithme ?');
+    expect(a.path).toMatch(/guide-algorithmes\.pdf$/);
+    expect(a.text).toContain('taxe de séjour');
+    // A word one letter off a corpus word is no typo when it names something else, or is short.
+    expect(ask('Qui a écrit Les Misérables ?').kind).toBe('fallback');
+    expect(ask('Donne-moi une recette de crêpes').kind).toBe('fallback');
+  });
+  it('quotes a sentence listing an amount per year as a statement', () => {
+    const a = ask('Combien Castelnau-le-Lez a-t-il payé au titre du prélèvement de la loi SRU en 2009 ?');
+    expect(a.text).toContain('81 569 €');
+    expect(a.path).toMatch(/castelnau-le-lez/);
+  });
+});
