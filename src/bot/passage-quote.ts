@@ -133,6 +133,23 @@ const UNCOUNTED = 0.8;
 /** Choice factor of a sentence that only repeats its heading. */
 const EMPTY_QUOTE = 0.3;
 
+const boundCache = new WeakMap<HitScores, { local: number[]; bound: number }>();
+
+/**
+ * The highest rank `candidate` can give the hit under any requirement: its confidence is at most its
+ * passage's coverage, and its choice score at most its best sentence's share of the local weights
+ * (every other factor is at most 1). A hit whose bound is below the best rank so far is not worth quoting.
+ */
+export function rankBound(h: HitScores, local: number[]): number {
+  const cached = boundCache.get(h);
+  if (cached?.local === local) return cached.bound;
+  let choice = 0;
+  for (const s of h.sentences) choice = Math.max(choice, reweighted(s, local));
+  const bound = h.passage.coverage * RANK_CONFIDENCE + choice * (1 - RANK_CONFIDENCE);
+  boundCache.set(h, { local, bound });
+  return bound;
+}
+
 /** The quote a passage offers under one requirement, scored. */
 export function candidate(
   h: HitScores,

@@ -8,7 +8,7 @@ import type { PassageSearch } from '../index/types.js';
 import type { Requirement, Unit } from './answer-type.js';
 import { candidateHits } from './candidates.js';
 import { faqAnswer, questionKind } from './faq.js';
-import { candidate, faqCandidate, scoreHit, type RetrievalResult } from './passage-quote.js';
+import { candidate, faqCandidate, rankBound, scoreHit, type RetrievalResult } from './passage-quote.js';
 import { corrected, documentAnalyzer, termGroups, withHitForms, type TermTools } from './question-terms.js';
 import { continued } from './quote-span.js';
 import type { SentenceScore, TermGroup } from './sentences.js';
@@ -81,7 +81,8 @@ export function retrieve(
     if (h.passage.coverage < minConfidence) return;
     const faq = faqAnswer(h.hit.passage, h.groups, documentAnalyzer(tools), index, kind);
     needs.forEach((need, i) => {
-      const c = candidate(h, need, local, { counted, unit, promotion });
+      // Most candidates cannot beat the best one so far: their bound says so before their quote is worked out.
+      const c = rankBound(h, local) > (best[i]?.rank ?? -Infinity) ? candidate(h, need, local, { counted, unit, promotion }) : undefined;
       if (c && c.rank > (best[i]?.rank ?? -Infinity)) best[i] = c;
       // A section titled by the question answers it (not a figure or a date: its opening need not state one).
       if (faq && (need === undefined || need === 'list' || need === 'reason')) {
