@@ -133,22 +133,25 @@ const UNCOUNTED = 0.8;
 /** Choice factor of a sentence that only repeats its heading. */
 const EMPTY_QUOTE = 0.3;
 
-const boundCache = new WeakMap<HitScores, { local: number[]; bound: number }>();
+const localCache = new WeakMap<HitScores, { local: number[]; shares: number[]; bound: number }>();
+
+/** Each sentence's share of the local weights, and the hit's rank bound (memoised per hit and weights). */
+function localScores(h: HitScores, local: number[]): { shares: number[]; bound: number } {
+  let cached = localCache.get(h);
+  if (cached?.local !== local) {
+    const shares = h.sentences.map((s) => reweighted(s, local));
+    const bound = h.passage.coverage * RANK_CONFIDENCE + Math.max(0, ...shares) * (1 - RANK_CONFIDENCE);
+    localCache.set(h, (cached = { local, shares, bound }));
+  }
+  return cached;
+}
 
 /**
  * The highest rank `candidate` can give the hit under any requirement: its confidence is at most its
  * passage's coverage, and its choice score at most its best sentence's share of the local weights
  * (every other factor is at most 1). A hit whose bound is below the best rank so far is not worth quoting.
  */
-export function rankBound(h: HitScores, local: number[]): number {
-  const cached = boundCache.get(h);
-  if (cached?.local === local) return cached.bound;
-  let choice = 0;
-  for (const s of h.sentences) choice = Math.max(choice, reweighted(s, local));
-  const bound = h.passage.coverage * RANK_CONFIDENCE + choice * (1 - RANK_CONFIDENCE);
-  boundCache.set(h, { local, bound });
-  return bound;
-}
+export const rankBound = (h: HitScores, local: number[]): number => localScores(h, local).bound;
 
 /** The quote a passage offers under one requirement, scored. */
 export function candidate(
@@ -177,9 +180,10 @@ export function candidate(
   const measured = need === 'figure' ? unit : undefined;
   const countOk = (i: number): boolean =>
     (!thing || countsThing(sentenceTerms[i] ?? [], thing)) && (!measured || statesUnit(hit.passage.sentences[i] ?? '', measured));
+  const { shares } = localScores(h, local);
   const choice = scores.map(
     (s, i) =>
-      reweighted(s, local) *
+      (shares[i] ?? 0) *
       (classes(hit.passage).quotable[i] ? 1 : POOR_QUOTE) *
       (empty[i] ? EMPTY_QUOTE : 1) *
       (years.length && !yearOk(i) ? OTHER_YEAR : 1) *
