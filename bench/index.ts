@@ -7,7 +7,6 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { SERVER_NODE_FLAGS } from './node-flags.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const all = ['index', 'bot', 'server'] as const;
@@ -23,7 +22,7 @@ for (const part of parts) {
     continue;
   }
   console.log(`\n=== ${part} ===`);
-  const run = spawnSync(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', script], { stdio: 'inherit' });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', script], { stdio: 'inherit' });
   if (run.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

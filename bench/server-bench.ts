@@ -37,7 +37,6 @@
  *   RAPPORTEUR_WARM_UP          0: the server skips its warm-up (to measure what it brings)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { SERVER_NODE_FLAGS } from './node-flags.js';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -122,7 +121,7 @@ function startChild(index: string): Promise<Server> {
   const started = performance.now();
   const probeModule = join(repo, 'bench/server-probe.ts');
   // BENCH_SERVER_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`: extra node flags for the server only.
-  const nodeArgs = [...SERVER_NODE_FLAGS, ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)];
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', '--import', probeModule, join(repo, 'src/cli/start.ts'), '--index', index, '--port', '0', '--host', '127.0.0.1'], {
     cwd: repo,
     // Every client is on loopback, one address: no per-client socket cap.
