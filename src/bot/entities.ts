@@ -157,9 +157,9 @@ function matchDefis(catalog: Catalog, present: Set<string>, residual: string[][]
 
 // A promotion's own nouns, not every series noun (SERIES_NOUN): a « deuxième session » is no promotion.
 const NUMBERED = /\b(?:promo(?:tion)?|cohorte?|eig)\s*(?:n[°o]\s*)?#?(\d{1,2})\b/g;
-const RANKED = /\b([\p{L}\d]+)\s+(?:promo(?:tion)?|cohorte?|edition|class)\b/gu;
+const RANKED = /\b([\p{L}\d]+)\s+(?:eig\s+)?(?:promo(?:tion)?|cohorte?|edition|class)\b/gu;
 
-/** Promotion number from "promotion 2", "2e promotion", "deuxième promotion", "EIG2", "second cohort". */
+/** Promotion number from "promotion 2", "2e promotion", "deuxième promotion", "EIG2", "second (EIG) cohort". */
 export function matchPromotion(folded: string): number | undefined {
   // The first match of each pattern (matchAll leaves the shared global patterns untouched).
   const [direct] = folded.matchAll(NUMBERED);
@@ -168,13 +168,18 @@ export function matchPromotion(folded: string): number | undefined {
   return ord?.[1] !== undefined ? ORDINALS[ord[1]] : undefined;
 }
 
-/** The promotions a folded text names by number or rank (« la promotion EIG 3 », « la 1re promotion »). */
+/** A rank standing for a series noun said just before (« Deux promotions… La première, constituée en 2016, … »). */
+const ELIDED = /\b(?:la|le)\s+(\p{L}+)\s*,/gu;
+
+/** The promotions a folded text names by number or rank (« la promotion EIG 3 », « la 1re promotion », « la première, »). */
 function promotionsIn(folded: string): Set<number> {
   const named = new Set<number>();
   for (const m of folded.matchAll(NUMBERED)) named.add(Number(m[1]));
-  for (const m of folded.matchAll(RANKED)) {
-    const rank = ORDINALS[m[1] ?? ''];
-    if (rank !== undefined) named.add(rank);
+  for (const pattern of [RANKED, ELIDED]) {
+    for (const m of folded.matchAll(pattern)) {
+      const rank = ORDINALS[m[1] ?? ''];
+      if (rank !== undefined) named.add(rank);
+    }
   }
   return named;
 }

@@ -14,7 +14,7 @@ import { groupMatches, minimalSpan, reweighted, scoreSentence, type TermGroup } 
 import { causeClause, citation, quotable, statesDate, statesEnd, statesFigure, statesPlace, statesReason } from '../../src/bot/statements.js';
 import { localWeights } from '../../src/bot/retrieval.js';
 import { buildCatalog, canonicalWords, defiHandle } from '../../src/bot/catalog.js';
-import { matchEntities } from '../../src/bot/entities.js';
+import { aboutOtherPromotions, matchEntities, matchPromotion } from '../../src/bot/entities.js';
 import type { Knowledge } from '../../src/ingest/types.js';
 import { withFrenchArticle } from '../../src/bot/templates.js';
 
@@ -451,6 +451,15 @@ describe('ordinals of a series', () => {
     expect(forms('la deuxième promotion')[0]).toContain('2');
     expect(forms('the second cohort', 'en')[0]).toContain('2');
     expect(forms('le deuxième rapport')[0]).not.toContain('2');
+  });
+  it('reads the promotion a question or a sentence names, the noun elided or after "EIG"', () => {
+    expect(matchPromotion(fold('How many challenges did the third EIG cohort take on?'))).toBe(3);
+    expect(matchPromotion(fold('Quels défis la deuxième promotion a-t-elle relevés ?'))).toBe(2);
+    // « La première, » stands for the promotion the sentence before named.
+    const first = fold('La première, constituée à l’automne 2016, a réuni 11 EIG pour résoudre 9 défis pendant une période de 10 mois.');
+    expect(aboutOtherPromotions(first, 3)).toBe(true);
+    expect(aboutOtherPromotions(first, 1)).toBe(false);
+    expect(aboutOtherPromotions(fold('Le jury a retenu 15 défis.'), 3)).toBe(false);
   });
 });
 

@@ -33,6 +33,12 @@ describe('answers on the shared corpus', () => {
     expect(ask('Qui a écrit Les Misérables ?').kind).toBe('fallback');
     expect(ask('Donne-moi une recette de crêpes').kind).toBe('fallback');
   });
+  it('does not count another promotion\'s défis because the title names the one asked about', () => {
+    // The call for projects of the third promotion recalls that « la première… a réuni 11 EIG pour résoudre 9 défis ».
+    const a = ask('Combien de défis la troisième promotion comptait-elle ?');
+    expect(a.text).not.toContain('9 défis');
+    expect(a.text).toContain('15 défis');
+  });
   it('quotes a sentence listing an amount per year as a statement', () => {
     const a = ask('Combien Castelnau-le-Lez a-t-il payé au titre du prélèvement de la loi SRU en 2009 ?');
     expect(a.text).toContain('81 569 €');
