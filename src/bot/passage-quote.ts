@@ -130,6 +130,8 @@ const POOR_QUOTE = 0.7;
 const OTHER_YEAR = 0.6;
 /** Choice and rank factor of a figure that does not count what "combien de X" asks for, or not in the unit asked. */
 const UNCOUNTED = 0.8;
+/** Further factor, when choosing a passage's sentence, of one not counting what "combien de X" asks for. */
+const PICK_UNCOUNTED = 0.6;
 /** Choice factor of a sentence that only repeats its heading. */
 const EMPTY_QUOTE = 0.3;
 
@@ -198,7 +200,9 @@ export function candidate(
     // "Why is activity falling?" is not answered by « Du fait de la baisse de l'activité, X s'accroît »:
     // the question's topic is that sentence's cause, not what it explains.
     if (need === 'reason' && h.causeIsTopic(i)) return;
-    if (top < 0 || c > (choice[top] ?? 0)) top = i;
+    // Inside the passage, a sentence counting what is asked beats a fuller one counting something else.
+    const pick = (k: number) => (choice[k] ?? 0) * (thing && !countOk(k) ? PICK_UNCOUNTED : 1);
+    if (top < 0 || pick(i) > pick(top)) top = i;
   });
   const topScore = scores[top];
   if (top < 0 || !topScore) return undefined;

@@ -38,6 +38,8 @@ describe('answers on the shared corpus', () => {
     const a = ask('Combien de défis la troisième promotion comptait-elle ?');
     expect(a.text).not.toContain('9 défis');
     expect(a.text).toContain('15 défis');
+    // In English too, and the passage's sentence counting défis is quoted, not its fuller one counting entrepreneurs.
+    expect(ask('How many challenges did the third EIG cohort take on?').text).toContain('15 défis');
   });
   it('quotes a sentence listing an amount per year as a statement', () => {
     const a = ask('Combien Castelnau-le-Lez a-t-il payé au titre du prélèvement de la loi SRU en 2009 ?');
