@@ -4,18 +4,17 @@
  * says how much of the question they answer and the rank that orders the candidates (see retrieval.ts).
  */
 import type { Passage } from '../ingest/types.js';
-import type { PassageSearch, SearchHit } from '../index/types.js';
 import { meets, statesUnit, type Requirement, type Unit } from './answer-type.js';
 import type { FaqAnswer } from './faq.js';
 import { aboutOtherPromotions } from './entities.js';
 import { fold } from './normalize.js';
-import { analysed, neighbour, type AnalysedPassage } from './passage-terms.js';
-import { documentAnalyzer, type TermTools } from './question-terms.js';
-import { quoteGates, type QuoteGates } from './quote-gates.js';
+import { localScores, RANK_CONFIDENCE, type HitScores } from './hit-scores.js';
+import type { AnalysedPassage } from './passage-terms.js';
+import { quoteGates } from './quote-gates.js';
 import { completeQuote } from './quote-span.js';
 import { countsThing, figureProximity } from './figure-terms.js';
-import { coverageOf, groupMatches, reweighted, scoreSentence, type SentenceScore, type TermGroup, YEAR_TERM } from './sentences.js';
-import { causeClause, citation, quotable } from './statements.js';
+import { coverageOf, groupMatches, groupsOf, scoreSentence, type TermGroup, YEAR_TERM } from './sentences.js';
+import { citation, quotable } from './statements.js';
 
 export interface RetrievalResult {
   passage: Passage;
@@ -39,8 +38,6 @@ export interface RetrievalResult {
 const CONFIDENCE_PASSAGE = 0.6;
 /** Confidence factor when the question's most specific word is not where the answer is quoted. */
 const UNANCHORED = 0.6;
-/** Passage ranking among candidates: confidence (how much of the question) and the best sentence's choice score (what sets it apart) weigh alike. */
-const RANK_CONFIDENCE = 0.5;
 /** Share of the question the quote (with its heading) must hold by itself. */
 const QUOTE_MIN = 0.5;
 /** A second sentence is quoted when it scores at least this share of the best one. */
@@ -62,58 +59,6 @@ function uninformative(parts: AnalysedPassage): boolean[] {
   return flags;
 }
 
-export interface HitScores {
-  hit: SearchHit;
-  rankPos: number;
-  groups: TermGroup[];
-  parts: AnalysedPassage;
-  passage: SentenceScore;
-  sentences: SentenceScore[];
-  /** Does sentence i give as its cause what the question asks about (so it explains something else)? */
-  causeIsTopic(i: number): boolean;
-  /** Terms of the passages just before this one in its document (where a post introduces whom it quotes). */
-  earlier(): string[][];
-  /** Gates already worked out for a set of quoted sentences (the requirements often quote the same ones). */
-  gates: Map<string, QuoteGates>;
-}
-
-/** How many passages before a quote may name whom or what it is about. */
-const EARLIER = 3;
-
-export function scoreHit(hit: SearchHit, rankPos: number, groups: TermGroup[], tools: TermTools, index: PassageSearch): HitScores {
-  const analyze = documentAnalyzer(tools);
-  const parts = analysed(hit.passage, analyze);
-  let sentences: SentenceScore[] | undefined;
-  let before: string[][] | undefined;
-  return {
-    gates: new Map(),
-    hit,
-    rankPos,
-    groups,
-    parts,
-    passage: coverageOf(groups, parts.unique),
-    // Scored on demand: most candidates are ruled out by their passage's coverage alone.
-    get sentences() {
-      return (sentences ??= parts.sentences.map((terms) => scoreSentence(groups, terms)));
-    },
-    causeIsTopic(i) {
-      const split = causeClause(hit.passage.sentences[i] ?? '');
-      if (!split) return false;
-      const weigh = (text: string) => coverageOf(groups, analyze(text, hit.passage.lang)).coverage;
-      return weigh(split.cause) > weigh(split.rest);
-    },
-    earlier() {
-      if (!before) {
-        before = [];
-        for (let k = 1; k <= EARLIER; k++) {
-          const p = neighbour(index, hit.passage, -k);
-          if (p) before.push(analysed(p, analyze).all);
-        }
-      }
-      return before;
-    },
-  };
-}
 
 const classCache = new WeakMap<Passage, { quotable: boolean[]; citation: boolean[] }>();
 /** Which of the passage's sentences are quotable, and which are citations (memoised per passage). */
@@ -135,25 +80,21 @@ const PICK_UNCOUNTED = 0.6;
 /** Choice factor of a sentence that only repeats its heading. */
 const EMPTY_QUOTE = 0.3;
 
-const localCache = new WeakMap<HitScores, { local: number[]; shares: number[]; bound: number }>();
 
-/** Each sentence's share of the local weights, and the hit's rank bound (memoised per hit and weights). */
-function localScores(h: HitScores, local: number[]): { shares: number[]; bound: number } {
-  let cached = localCache.get(h);
-  if (cached?.local !== local) {
-    const shares = h.sentences.map((s) => reweighted(s, local));
-    const bound = h.passage.coverage * RANK_CONFIDENCE + Math.max(0, ...shares) * (1 - RANK_CONFIDENCE);
-    localCache.set(h, (cached = { local, shares, bound }));
-  }
-  return cached;
-}
+/** Farthest apart (in words) a two-word question's words may be in a quoted sentence. */
+const PAIR_SPAN = 4;
 
 /**
- * The highest rank `candidate` can give the hit under any requirement: its confidence is at most its
- * passage's coverage, and its choice score at most its best sentence's share of the local weights
- * (every other factor is at most 1). A hit whose bound is below the best rank so far is not worth quoting.
+ * A question of two words, neither a name (« le sens de la vie », « un match de tennis »), names one thing:
+ * the two words far apart in every quoted sentence, and neither in the heading, are two other things
+ * (« la vie privée… dans un sens moins restrictif »).
  */
-export const rankBound = (h: HitScores, local: number[]): number => localScores(h, local).bound;
+function scattered(h: HitScores, chosen: number[]): boolean {
+  const { groups, parts } = h;
+  if (groups.length !== 2 || groups.some((g) => g.name !== undefined)) return false;
+  if (parts.heading.some((t) => groupsOf(groups, t).length > 0)) return false;
+  return !chosen.some((i) => (h.sentences[i]?.matched ?? 0) === 2 && (h.sentences[i]?.span ?? Infinity) <= PAIR_SPAN);
+}
 
 /** The quote a passage offers under one requirement, scored. */
 export function candidate(
@@ -241,7 +182,7 @@ export function candidate(
       (need === 'figure' && aboutOtherPromotions(fold(p.sentences[top] ?? ''), promotion)));
   const confidence =
     (CONFIDENCE_PASSAGE * passageScore.coverage + (1 - CONFIDENCE_PASSAGE) * sentenceCoverage) *
-    (anchored && says && !mentionOnly && !otherPromotion ? 1 : UNANCHORED) *
+    (anchored && says && !mentionOnly && !otherPromotion && !scattered(h, chosen) ? 1 : UNANCHORED) *
     (quoteCoverage >= QUOTE_MIN ? 1 : UNANCHORED);
   // The quote reads as whole statements (a sentence cut at a line end, one announcing a list with ':');
   // the completion only shows more of the passage: confidence and rank stay those of the chosen sentences.

@@ -6,6 +6,7 @@
  */
 import type { Passage } from '../ingest/types.js';
 import type { PassageSearch } from '../index/types.js';
+import { fold } from './normalize.js';
 import { groupMatches, type TermGroup } from './sentences.js';
 
 export interface AnalysedPassage {
@@ -25,14 +26,18 @@ const withoutFootnoteCalls = (s: string): string => s.replace(/(\p{Ll}{4,})\d{1,
 
 /**
  * The words of a document's file name (« guide-pseudonymisation.pdf »): how its editor named it, and how a
- * question may refer to it (« dans le guide sur… »). Dates and hashes left out.
+ * question may refer to it (« dans le guide sur… »). Left out: dates and hashes, short words and tags
+ * (« VFF », « AAP », « mai »), and a title's word cut short (« …-l-assurance-mal.pdf » for « maladie »).
  */
-const fileWords = (path: string): string =>
-  (path.split('/').pop() ?? '')
+export function fileWords(path: string, title: string): string {
+  const titleWords = fold(title).split(/[^a-z0-9]+/);
+  return (path.split('/').pop() ?? '')
     .replace(/\.[a-z0-9]+$/i, '')
     .split(/[-_.\s]+/)
-    .filter((w) => w.length > 2 && !/\d/.test(w))
+    .filter((w) => w.length > 3 && !/\d/.test(w) && w !== w.toUpperCase())
+    .filter((w) => !titleWords.some((t) => t.length > w.length && t.startsWith(fold(w))))
     .join(' ');
+}
 
 /** Per analyser, then per passage: two bots with other term tools over the same passages read their own terms. */
 const cache = new WeakMap<Analyze, WeakMap<Passage, AnalysedPassage>>();
@@ -43,7 +48,7 @@ export function analysed(p: Passage, analyze: Analyze): AnalysedPassage {
   let cached = byPassage.get(p);
   if (!cached) {
     const sentences = p.sentences.map((s) => analyze(withoutFootnoteCalls(s), p.lang));
-    const heading = analyze(`${p.title} ${p.section} ${fileWords(p.path)}`, p.lang);
+    const heading = analyze(`${p.title} ${p.section} ${fileWords(p.path, p.title)}`, p.lang);
     const all = [...heading, ...sentences.flat()];
     cached = { sentences, heading, all, unique: [...new Set(all)] };
     byPassage.set(p, cached);

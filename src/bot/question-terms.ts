@@ -6,7 +6,7 @@
  */
 import type { Lang } from '../ingest/types.js';
 import type { PassageSearch, SearchHit } from '../index/types.js';
-import { editDistance } from '../text/edit-distance.js';
+import { editDistance, oneSlip } from '../text/edit-distance.js';
 import { groupMatches, groupsOf, isPhraseTerm, minimalSpan, rarity, type TermGroup } from './sentences.js';
 
 /** A question word as the bot scores it: its analysed term and the forms it may take in the documents. */
@@ -192,14 +192,14 @@ export function nameRuns(question: string): string[] {
   return runs;
 }
 
+/** Shortest analysed word read as a misspelling. */
+const TYPO_MIN = 5;
+
 /**
  * A question word the corpus never uses that the index read as a misspelling of one it does (« exmple »,
  * its fuzzy match « exemple »): a typo, not another topic. It takes the word the index matched, and that
  * word's rarity (at most the question's heaviest known word's), instead of an unknown word's weight.
  */
-/** Shortest analysed word read as a misspelling. */
-const TYPO_MIN = 5;
-
 export function corrected(question: string, groups: TermGroup[], hits: SearchHit[], tools: TermTools, index: PassageSearch, lang: Lang): TermGroup[] {
   // Only French questions: an unknown English word already weighs like a typical one (a word the lexicon lacks).
   if (lang !== 'fr' || !groups.some((g) => g.unknown)) return groups;
@@ -213,10 +213,9 @@ export function corrected(question: string, groups: TermGroup[], hits: SearchHit
     for (const h of hits) {
       h.queryTerms.forEach((q, k) => {
         const t = h.terms[k];
-        // A typo is one letter off (two in a long word), past the first: « crêpes » is not « créer ».
-        if (t === undefined || q.length < TYPO_MIN || t[0] !== q[0] || !g.forms.has(q) || g.forms.has(t)) return;
-        const max = q.length <= 8 ? 1 : 2;
-        if (editDistance(q, t, max) > max) return;
+        // A typo is one slip inside the word (« inteligence », « doteurs »): « plante » is not « plate »,
+        // « raquette » not « requête », « crêpes » not « créer ».
+        if (t === undefined || q.length < TYPO_MIN || !g.forms.has(q) || g.forms.has(t) || !oneSlip(q, t)) return;
         const df = index.documentFrequency(t);
         if (df > bestDf) [best, bestDf] = [t, df];
       });
@@ -235,7 +234,7 @@ export function withHitForms(groups: TermGroup[], hit: SearchHit): TermGroup[] {
     const extra = hit.terms.filter((t) => {
       if (g.forms.has(t)) return false;
       if (t.startsWith(g.term) || (g.term.startsWith(t) && t.length >= 4)) return true;
-      const max = g.term.length <= 4 ? 0 : g.term.length <= 8 ? 1 : 2;
+      const max = g.term.length <= 5 ? 0 : g.term.length <= 8 ? 1 : 2;
       // Cheap checks first: the edit distance is only computed for plausible typos.
       return max > 0 && Math.abs(t.length - g.term.length) <= max && t[0] === g.term[0] && editDistance(t, g.term, max) <= max;
     });

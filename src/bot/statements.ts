@@ -98,11 +98,17 @@ const roster = (s: string): boolean => (s.match(/\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)
 /**
  * A table row read as text ("Salaires 756 553,38 € 1 801 326 € …"): numbers with few words between them,
  * not written as a sentence. « Les montants prélevés s'élevaient à 81 569 € pour 2009, 88 128 € pour 2010… »
- * is a statement: capitalised, ended by a full stop, no cells joined by « ; », no source line.
+ * is a statement: capitalised, ended as a sentence, its figures joined by small words (« pour », « en »,
+ * « et »), no cells joined by « ; », no source line.
  */
 function tabular(s: string): boolean {
-  const numbers = s.match(/\d+(?:[ ,.]\d+)*/g)?.length ?? 0;
+  // A space groups thousands (« 81 569 ») only before three digits: « 12,5 13,1 » is two numbers.
+  const numbers = s.match(/\d+(?:[,.]\d+|\s\d{3}(?!\d))*/g)?.length ?? 0;
   const words = s.match(/\p{L}{3,}/gu)?.length ?? 0;
   return numbers >= 5 && numbers >= words * 0.5 && !written(s);
 }
-const written = (s: string): boolean => /^\s*\p{Lu}/u.test(s) && /[.!?…]\s*$/u.test(s) && !/ ; |\bsources?\s*:/iu.test(s);
+const written = (s: string): boolean =>
+  /^\s*\p{Lu}/u.test(s) && /[.!?…]\s*$/u.test(s) && !/ ; |\bsources?\s*:/iu.test(s) && FIGURE_THEN_WORD.test(s);
+/** A figure (with its unit) followed by a small word, maybe after one other word: « 81 569 € pour », « 11 000 sessions et ». */
+const FIGURE_THEN_WORD =
+  /\d[\d\s,.]*(?:\s*(?:%|€|M€|Md€|k€))?\s*\)?\s+(?:\p{L}+\s+)?(?:pour|en|et|à|de|du|des|au|aux|soit|contre|par|sur|dont|ou|in|for|and|to|of|from|per|or)\s/iu;

@@ -26,3 +26,21 @@ export function editDistance(a: string, b: string, max: number): number {
   }
   return prev[b.length] as number;
 }
+
+/**
+ * Is `typed` the word `meant` with one slip of the keyboard: a letter left out inside the word (« exmple »,
+ * « inteligence »), or two neighbouring letters swapped? Not a letter more (« plante » is no « plate »),
+ * one left out at the end (stems of different words differ there), nor one letter for another
+ * (« raquette » / « requête »): these make other words more often than typos.
+ */
+export function oneSlip(typed: string, meant: string): boolean {
+  if (typed.length === meant.length) {
+    let i = 0;
+    while (i < typed.length && typed[i] === meant[i]) i++;
+    return i < typed.length - 1 && typed[i] === meant[i + 1] && typed[i + 1] === meant[i] && typed.slice(i + 2) === meant.slice(i + 2);
+  }
+  if (meant.length !== typed.length + 1) return false;
+  let i = 0;
+  while (i < typed.length && typed[i] === meant[i]) i++;
+  return i < typed.length && typed.slice(i) === meant.slice(i + 1);
+}

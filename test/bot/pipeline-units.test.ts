@@ -81,6 +81,9 @@ describe('sentence scoring', () => {
     expect(citation('Natacha LEMAIRE, adjointe au secrétaire général Philippe BURNEL, délégué à la stratégie Philippe LOUDENOT, fonctionnaire de sécurité')).toBe(true);
     expect(citation('Salaires 756 553,38 € 1 801 326 € 2 015 773 € 2 120 441 € 2 310 982 €')).toBe(true);
     expect(citation('Total 800 027 98,2 % 95,9 % ; Ain 7 245 99,3 % 97,4 % ; Aisne 7 419 98,5 % 98,0 %.')).toBe(true);
+    // A space groups thousands only before three digits; a full stop does not make a row a sentence.
+    expect(citation('Effectifs 1 250 1 310 1 402 1 515 1 620.')).toBe(true);
+    expect(citation('Charges de personnel 12,5 13,1 13,8 14,2 14,9 M€.')).toBe(true);
     // A sentence listing a figure per year is a statement, not a table row.
     expect(citation('Les montants prélevés à ce titre à Castelnau-le-Lez s’élevaient à 81 569 € pour 2009, 88 128 € pour 2010, 96 239 € pour 2012 et 81 031 € pour 2014.')).toBe(false);
     // A source line merged with the statement after it is still a statement.

@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createBot } from '../../src/bot/bot.js';
 import type { Bot } from '../../src/bot/types.js';
+import { fileWords } from '../../src/bot/passage-terms.js';
 import { loadSharedBotCorpus } from '../helpers/bot-corpus.js';
 
 let bot: Bot;
@@ -32,6 +33,18 @@ describe('answers on the shared corpus', () => {
     // A word one letter off a corpus word is no typo when it names something else, or is short.
     expect(ask('Qui a écrit Les Misérables ?').kind).toBe('fallback');
     expect(ask('Donne-moi une recette de crêpes').kind).toBe('fallback');
+    // « plante » is no misspelt « plate(forme) »: one letter more is another word.
+    expect(ask('Comment tailler une plante ?').kind).toBe('fallback');
+  });
+  it('does not take two words far apart for the two-word thing a question names', () => {
+    // « la vie privée… dans un sens moins restrictif » is not about « le sens de la vie ».
+    expect(ask('Quel est le sens de la vie ?').kind).toBe('fallback');
+  });
+  it('reads a file name without its cut-off last word or its tags', () => {
+    const title = 'Les données personnelles de santé gérées par l’assurance maladie';
+    expect(fileWords('reports/2016-03-31-les-donnees-personnelles-de-sante-gerees-par-l-assurance-mal.pdf', title)).toBe('donnees personnelles sante gerees assurance');
+    expect(fileWords('reports/eig/EIG-promotion2_reglement_programme_VFF.pdf', 'Règlement de l’appel à candidature')).toBe('reglement programme');
+    expect(fileWords('reports/etalab-guides/guide-algorithmes.pdf', 'Expliquer les algorithmes publics')).toBe('guide algorithmes');
   });
   it('does not count another promotion\'s défis because the title names the one asked about', () => {
     // The call for projects of the third promotion recalls that « la première… a réuni 11 EIG pour résoudre 9 défis ».

@@ -1,6 +1,6 @@
 /** Bounded edit distance for typo tolerance (src/text/edit-distance.ts). */
 import { describe, expect, it } from 'vitest';
-import { editDistance } from '../../src/text/edit-distance.js';
+import { editDistance, oneSlip } from '../../src/text/edit-distance.js';
 
 describe('editDistance', () => {
   it('counts substitutions, insertions, deletions and adjacent transpositions', () => {
@@ -14,5 +14,20 @@ describe('editDistance', () => {
   it('stops past its bound', () => {
     expect(editDistance('sante', 'securite', 1)).toBe(2);
     expect(editDistance('abc', 'abcdef', 2)).toBe(3);
+  });
+});
+
+describe('oneSlip', () => {
+  it('takes a letter left out inside the word, or two neighbours swapped, for a typo', () => {
+    expect(oneSlip('exmpl', 'exempl')).toBe(true);
+    expect(oneSlip('inteligent', 'intelligent')).toBe(true);
+    expect(oneSlip('doteur', 'docteur')).toBe(true);
+    expect(oneSlip('prgoramm', 'programm')).toBe(true);
+  });
+  it('does not take another word for a typo', () => {
+    expect(oneSlip('plant', 'plat')).toBe(false); // a letter more: « plante » is no « plate »
+    expect(oneSlip('plan', 'plant')).toBe(false); // a letter left out at the end: another stem
+    expect(oneSlip('raquet', 'requet')).toBe(false); // one letter for another
+    expect(oneSlip('exempl', 'exempl')).toBe(false);
   });
 });
