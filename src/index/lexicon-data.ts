@@ -652,7 +652,7 @@ export const LEXICON_LINES: readonly string[] = [
   'territory, territories, territorial | territoire, territoires, territorial',
   'rural | rural, rurale, ruraux',
   'rural area, rural areas, countryside | zone rurale, zones rurales, milieu rural',
-  'urban | urbain, urbaine',
+  'urban, in town, in the city | urbain, urbaine, urbains, urbaines, ville, villes',
   'neighbourhood, neighborhood, district | quartier, quartiers',
   'overseas | outre-mer',
   'area, areas, zone, zones | zone, zones',
