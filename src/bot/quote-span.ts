@@ -28,6 +28,8 @@ const CONTINUES = new RegExp(
 );
 /** At most this many sentences in a completed quote. */
 const MAX_SENTENCES = 4;
+/** A list item: a bullet or a number opening the sentence. */
+const LIST_ITEM = /^\s*(?:[*•–-]|\d{1,2}[.)])\s/u;
 /** A continuation is added only while the quote stays readable. */
 const MAX_CHARS = 900;
 
@@ -46,11 +48,15 @@ export const opensOnward = (s: string): boolean => {
 export function completeQuote(sentences: string[], chosen: number[]): number[] {
   const out = new Set(chosen);
   let chars = chosen.reduce((n, i) => n + (sentences[i]?.length ?? 0), 0);
+  // The items of a list (« * Maritux : … ») count together as one sentence: an announced list is shown whole.
+  let statements = chosen.filter((i) => !LIST_ITEM.test(sentences[i] ?? '')).length;
   const add = (i: number): boolean => {
     const s = sentences[i];
-    if (s === undefined || out.has(i) || out.size >= MAX_SENTENCES || chars + s.length > MAX_CHARS) return false;
+    const item = s !== undefined && LIST_ITEM.test(s);
+    if (s === undefined || out.has(i) || (!item && statements >= MAX_SENTENCES) || chars + s.length > MAX_CHARS) return false;
     out.add(i);
     chars += s.length;
+    if (!item) statements++;
     return true;
   };
   for (const i of [...chosen].sort((a, b) => a - b)) {

@@ -47,4 +47,16 @@ describe('quote completion', () => {
     const long = ['Voici :', 'x'.repeat(950)];
     expect(completeQuote(long, [0])).toEqual([0]);
   });
+  it('shows an announced list whole: its items count as one sentence', () => {
+    // As the programme's blog post lists the four défis it presented.
+    const list = [
+      'La restitution s’est faite au Meetup Design Public #5.',
+      'Les quatres défis présentés sont :',
+      '* INPN Espaces : Informer les citoyens sur les espaces naturels - Jean-Edouard Sastre',
+      '* Maritux : Faciliter l’accès à une information marine de qualité - Cécile Canel',
+      '* Ombel : Améliorer l’information environnementale du citoyen - Marie Ramon-Daré',
+      'Sequoia IGN : Produire des données collaboratives géolocalisées - Charlotte Marmet',
+    ];
+    expect(completeQuote(list, [0, 1])).toEqual([0, 1, 2, 3, 4, 5]);
+  });
 });
