@@ -51,9 +51,6 @@ const PLACE =
   /(?<!\p{L})(?:à|au|aux|en|dans|in|at)\s+(?:la |le |les |l['’]|the )?\p{Lu}\p{L}+|(?<!\p{L})(?:rue|avenue|boulevard|place|quai|arrondissement|street|road|district)\s+(?:de |du |des |d['’])?\p{Lu}|\b(?:\d{1,2}(?:e|er|ème|eme)|[IVX]+(?:e|ème))\s+arrondissement/u;
 export const statesPlace = (sentence: string): boolean => PLACE.test(sentence);
 
-/** Does the sentence name who does something: « lancé par la Présidence », « coordonné par Etalab », "run by DINUM"? */
-export const statesAgent = (sentence: string): boolean => /\b(?:par|by)\s+(?:(?:la|le|les|the)\s+|l['’])?\p{Lu}/u.test(sentence);
-
 /**
  * The sentence split at its first connective of cause: the clause it introduces (up to the next comma,
  * semicolon or colon) and the rest. « Du fait de la baisse de l'activité, le nombre des bureaux

@@ -54,9 +54,6 @@ describe('answers on the shared corpus', () => {
     // In English too, and the passage's sentence counting défis is quoted, not its fuller one counting entrepreneurs.
     expect(ask('How many challenges did the third EIG cohort take on?').text).toContain('15 défis');
   });
-  it('answers « qui a lancé » with the sentence naming who launched it', () => {
-    expect(ask('Qui a lancé le programme EIG ?').text).toContain('Présidence de la République');
-  });
   it('quotes a sentence listing an amount per year as a statement', () => {
     const a = ask('Combien Castelnau-le-Lez a-t-il payé au titre du prélèvement de la loi SRU en 2009 ?');
     expect(a.text).toContain('81 569 €');
