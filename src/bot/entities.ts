@@ -170,6 +170,7 @@ export function matchPromotion(folded: string): number | undefined {
 
 /** A rank standing for a series noun said just before (« Deux promotions… La première, constituée en 2016, … »). */
 const ELIDED = /\b(?:la|le)\s+(\p{L}+)\s*,/gu;
+const PROMOTION_NOUN = /\b(?:promo(?:tion)?s?|cohortes?|editions?)\b/;
 
 /** The promotions a folded text names by number or rank (« la promotion EIG 3 », « la 1re promotion », « la première, »). */
 function promotionsIn(folded: string): Set<number> {
@@ -178,7 +179,8 @@ function promotionsIn(folded: string): Set<number> {
   for (const pattern of [RANKED, ELIDED]) {
     for (const m of folded.matchAll(pattern)) {
       const rank = ORDINALS[m[1] ?? ''];
-      if (rank !== undefined) named.add(rank);
+      // An elided rank is a promotion's only after promotions were named (« trois ateliers : le premier, »).
+      if (rank !== undefined && (pattern === RANKED || PROMOTION_NOUN.test(folded.slice(0, m.index)))) named.add(rank);
     }
   }
   return named;

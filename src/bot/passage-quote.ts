@@ -174,12 +174,13 @@ export function candidate(
   const says = chosen.some((i) => !empty[i]) && !chosen.every((i) => classes(hit.passage).citation[i]);
   // « Les 32 EIG… la promotion 3 » (its sentences, title or section) does not answer about the first promotion.
   const p = hit.passage;
-  // A figure is the promotion's its own sentence names, whatever the heading: « La première… 9 défis » under
-  // the title « …pour la troisième promotion » counts the first promotion's défis.
+  // A figure is the promotion's its own sentence names (read after the one before it, which may name the
+  // promotions it ranks), whatever the heading: « La première… 9 défis » under the title « …pour la troisième
+  // promotion » counts the first promotion's défis.
   const otherPromotion =
     promotion !== undefined &&
     (aboutOtherPromotions(fold([p.title, p.section, ...chosen.map((i) => p.sentences[i])].join(' ')), promotion) ||
-      (need === 'figure' && aboutOtherPromotions(fold(p.sentences[top] ?? ''), promotion)));
+      (need === 'figure' && aboutOtherPromotions(fold(`${p.sentences[top - 1] ?? ''} ${p.sentences[top] ?? ''}`), promotion)));
   const confidence =
     (CONFIDENCE_PASSAGE * passageScore.coverage + (1 - CONFIDENCE_PASSAGE) * sentenceCoverage) *
     (anchored && says && !mentionOnly && !otherPromotion && !scattered(h, chosen) ? 1 : UNANCHORED) *

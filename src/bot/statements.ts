@@ -106,6 +106,9 @@ function tabular(s: string): boolean {
 }
 const written = (s: string): boolean =>
   /^\s*\p{Lu}/u.test(s) && /[.!?…]\s*$/u.test(s) && !/ ; |\bsources?\s*:/iu.test(s) && FIGURE_THEN_WORD.test(s);
-/** A figure (with its unit) followed by a small word, maybe after one other word: « 81 569 € pour », « 11 000 sessions et ». */
+/**
+ * A figure (with its unit) followed by a small word, maybe after one other word (« 81 569 € pour », « 11 000
+ * sessions et »), or by a comma and the next figure (« 233, 229, 238 »: a table's cells have no commas between).
+ */
 const FIGURE_THEN_WORD =
-  /\d[\d\s,.]*(?:\s*(?:%|€|M€|Md€|k€))?\s*\)?\s+(?:\p{L}+\s+)?(?:pour|en|et|à|de|du|des|au|aux|soit|contre|par|sur|dont|ou|in|for|and|to|of|from|per|or)\s/iu;
+  /\d[\d\s,.]*(?:\s*(?:%|€|M€|Md€|k€))?\s*\)?\s+(?:\p{L}+\s+)?(?:pour|en|et|à|de|du|des|au|aux|soit|contre|par|sur|dont|ou|in|for|and|to|of|from|per|or)\s|\d\s*(?:%|€)?,\s+\d/iu;

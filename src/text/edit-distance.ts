@@ -42,5 +42,5 @@ export function oneSlip(typed: string, meant: string): boolean {
   if (meant.length !== typed.length + 1) return false;
   let i = 0;
   while (i < typed.length && typed[i] === meant[i]) i++;
-  return i < typed.length && typed.slice(i) === meant.slice(i + 1);
+  return i > 0 && i < typed.length && typed.slice(i) === meant.slice(i + 1);
 }

@@ -84,6 +84,7 @@ describe('sentence scoring', () => {
     // A space groups thousands only before three digits; a full stop does not make a row a sentence.
     expect(citation('Effectifs 1 250 1 310 1 402 1 515 1 620.')).toBe(true);
     expect(citation('Charges de personnel 12,5 13,1 13,8 14,2 14,9 M€.')).toBe(true);
+    expect(citation('Les effectifs ont évolué ainsi : 233, 229, 238, 246, 254.')).toBe(false);
     // A sentence listing a figure per year is a statement, not a table row.
     expect(citation('Les montants prélevés à ce titre à Castelnau-le-Lez s’élevaient à 81 569 € pour 2009, 88 128 € pour 2010, 96 239 € pour 2012 et 81 031 € pour 2014.')).toBe(false);
     // A source line merged with the statement after it is still a statement.
@@ -458,10 +459,11 @@ describe('ordinals of a series', () => {
   it('reads the promotion a question or a sentence names, the noun elided or after "EIG"', () => {
     expect(matchPromotion(fold('How many challenges did the third EIG cohort take on?'))).toBe(3);
     expect(matchPromotion(fold('Quels défis la deuxième promotion a-t-elle relevés ?'))).toBe(2);
-    // « La première, » stands for the promotion the sentence before named.
-    const first = fold('La première, constituée à l’automne 2016, a réuni 11 EIG pour résoudre 9 défis pendant une période de 10 mois.');
+    // « La première, » stands for a promotion when promotions were named before it.
+    const first = fold('Deux promotions ont déjà été constituées. La première, constituée à l’automne 2016, a réuni 11 EIG pour résoudre 9 défis.');
     expect(aboutOtherPromotions(first, 3)).toBe(true);
     expect(aboutOtherPromotions(first, 1)).toBe(false);
+    expect(aboutOtherPromotions(fold('Trois ateliers ont eu lieu : le premier, sur le design, a réuni 40 EIG.'), 3)).toBe(false);
     expect(aboutOtherPromotions(fold('Le jury a retenu 15 défis.'), 3)).toBe(false);
   });
 });

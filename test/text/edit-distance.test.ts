@@ -29,5 +29,6 @@ describe('oneSlip', () => {
     expect(oneSlip('plan', 'plant')).toBe(false); // a letter left out at the end: another stem
     expect(oneSlip('raquet', 'requet')).toBe(false); // one letter for another
     expect(oneSlip('exempl', 'exempl')).toBe(false);
+    expect(oneSlip('tendu', 'etendu')).toBe(false); // not the first letter either
   });
 });
