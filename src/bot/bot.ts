@@ -40,6 +40,8 @@ export const defaultSourceUrl = (path: string, page?: number): string =>
   `/corpus/${path.split('/').map(encodeURIComponent).join('/')}${page !== undefined ? `#page=${page}` : ''}`;
 
 const DEFI_CUE = /\b(?:defis?|challenges?|projets?|projects?|propos(?:e|es|ee|ees|er|ent|ait|aient|itions?|als?|ed)|port(?:e|ee|es|ees|er|ent|ait|aient|eurs?)|submit\w*|host\w*|accueilli\w*|lance\w*)\b/;
+/** A question opening with where or why (folded: « où » is « ou », which opens no other question). */
+const PLACE_OR_REASON = /^(?:(?:et|and|so|alors) )?(?:where|why|pourquoi|ou)\b/;
 const WHO_CUE = /\b(?:qui|who|quels? (?:eig|entrepreneu\w*|personnes?)|which (?:eig|entrepreneurs?|people)|equipe|team|membres?|members?)\b/;
 /** "Avec qui travaille X ?" asks for the people sharing X's défi, not for X's défi. */
 const TEAM_CUE = /\bavec qui\b|\bwith whom\b|\bwork\w* with\b|\bco-?equipi\w*|\bteam-?mates?\b|\bcoll[eè]gues?\b|\bcolleagues?\b/;
@@ -57,8 +59,9 @@ function offTopicWords(residual: string[][], answerFolded: string): number {
 
 function allowedIntents(e: Entities, folded: string): Intent[] {
   const allowed: Intent[] = [];
-  // "Combien de défis…" / "when…" want the figure or date the documents state, not a list.
-  const defiCue = DEFI_CUE.test(folded) && !FIGURE_CUE.test(folded) && !DATE_CUE.test(folded);
+  // "Combien de défis…" / "when…" want the figure or date the documents state, not a list; "where…" / "why…"
+  // (« Où la deuxième promotion s'est-elle réunie pour ses défis ? ») a place or a reason.
+  const defiCue = DEFI_CUE.test(folded) && !FIGURE_CUE.test(folded) && !DATE_CUE.test(folded) && !PLACE_OR_REASON.test(folded);
   if (e.admins.length && defiCue) allowed.push('defis_by_administration');
   if ((e.year !== undefined || e.promotion !== undefined) && defiCue && !e.admins.length) allowed.push('defis_by_promotion');
   if ((e.defis.length || (e.admins.length && defiCue)) && WHO_CUE.test(folded)) allowed.push('people_of_defi');
@@ -132,14 +135,25 @@ export function createBot(corpus: LoadedCorpus, options: BotOptions = {}): Bot {
       if (intent) slots = mergeSlots(intent, session?.lastSlots ?? {}, slots);
     }
     if (!intent && e.people.length && TEAM_CUE.test(folded) && !MENTOR_CUE.test(folded)) intent = 'people_of_defi';
-    if (!intent) {
-      const ranked = model.rank(features(text, e), allowedIntents(e, folded));
-      const top = ranked[0]?.intent;
-      if (top && top !== 'other') intent = top;
+    // The intents to try, best first, up to "other": when the knowledge has nothing for one (« a-t-il travaillé »
+    // read as the ministère du Travail, which proposed no défi that year), the next one may answer.
+    const tried: RuleIntent[] = [];
+    if (intent) tried.push(intent);
+    else {
+      for (const r of model.rank(features(text, e), allowedIntents(e, folded))) {
+        if (r.intent === 'other') break;
+        tried.push(r.intent);
+      }
     }
-    if (!intent) return undefined;
-    const result = answerRule(catalog, intent, slots, lang);
-    if (!result) return undefined;
+    let result: ReturnType<typeof answerRule> = undefined;
+    for (const candidate of tried) {
+      result = answerRule(catalog, candidate, slots, lang);
+      if (result) {
+        intent = candidate;
+        break;
+      }
+    }
+    if (!intent || !result) return undefined;
     // A question naming a person but asking something else ("Which Emacs add-on does X maintain?",
     // « Quelle conférence X a-t-il organisée avec son mentor ? ») is not answered by X's défis or mentor.
     if (PERSON_INTENTS.has(intent) && offTopicWords(e.residual, fold(result.text)) >= 2) return undefined;

@@ -7,8 +7,8 @@
 /** Words that never identify an entity (articles, prepositions, generic administrative nouns). */
 export const STOP = new Set(
   (
-    'a à au aux avec ce ces cette d de des du en et l la le les leur leurs ou par pour sur un une dans qui que quoi quel quels quelle quelles ' +
-    'the of and for to in on at by a an with which who what whose whom their its is are was were did do does has have had this that these those ' +
+    'a à au aux avec ce ces cette d de des du en et l la le les leur leurs ou par pour sur un une dans comme qui que quoi quel quels quelle quelles ' +
+    'the of and for to in on at by a an as with which who what whose whom their its is are was were did do does has have had this that these those ' +
     'ministere ministeres ministry ministries ministre minister department direction generale general service services secretariat ' +
     'secretary office mission delegation etat state government gouvernement public publique publics publiques'
   ).split(' '),

@@ -54,6 +54,13 @@ describe('answers on the shared corpus', () => {
     // In English too, and the passage's sentence counting défis is quoted, not its fuller one counting entrepreneurs.
     expect(ask('How many challenges did the third EIG cohort take on?').text).toContain('15 défis');
   });
+  it('tries the next intent when the knowledge has nothing for the first, and lists no défis for where/why', () => {
+    // « a-t-il travaillé » also reads as the ministère du Travail, which proposed no défi in 2018.
+    const a = bot.answer('Sur quel défi Jean-Baptiste Le Dévéhat a-t-il travaillé comme EIG en 2018 ?');
+    expect(a.intent).toBe('defis_of_person');
+    expect(a.answer).toContain('Brigade');
+    expect(bot.answer('Où la deuxième promotion s’est-elle réunie pour ses défis ?').intent).not.toBe('defis_by_promotion');
+  });
   it('quotes a sentence listing an amount per year as a statement', () => {
     const a = ask('Combien Castelnau-le-Lez a-t-il payé au titre du prélèvement de la loi SRU en 2009 ?');
     expect(a.text).toContain('81 569 €');
