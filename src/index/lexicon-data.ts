@@ -579,7 +579,7 @@ export const LEXICON_LINES: readonly string[] = [
   'evolution, evolve, evolves, evolved, evolving, change, changes, changed, changing | évolution, évolutions, évoluer, évolue, évolué',
   'trend, trends | tendance, tendances',
   'reason, reasons, rationale | raison, raisons, motif, motifs',
-  'lack, lacks, lacking, shortage, shortages | absence, manque, manquent, carence, carences, lacune, lacunes, défaut',
+  'lack, lacks, lacking, shortage, shortages | absence, manque, manquent, carence, carences, lacune, lacunes',
   'defect, defects, flaw, flaws | défaut, défauts',
   'error, errors, mistake, mistakes, inaccuracy, inaccuracies | erreur, erreurs',
   'constraint, constraints | contrainte, contraintes',
