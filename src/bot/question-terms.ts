@@ -233,7 +233,7 @@ export function withHitForms(groups: TermGroup[], hit: SearchHit): TermGroup[] {
   const out = groups.map((g) => {
     const extra = hit.terms.filter((t) => {
       if (g.forms.has(t)) return false;
-      if (t.startsWith(g.term) || (g.term.startsWith(t) && t.length >= 4)) return true;
+      if (t.startsWith(g.term) || (g.term.startsWith(t) && t.length >= 5)) return true;
       const max = g.term.length <= 5 ? 0 : g.term.length <= 8 ? 1 : 2;
       // Cheap checks first: the edit distance is only computed for plausible typos.
       return max > 0 && Math.abs(t.length - g.term.length) <= max && t[0] === g.term[0] && editDistance(t, g.term, max) <= max;
