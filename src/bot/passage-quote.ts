@@ -59,7 +59,6 @@ function uninformative(parts: AnalysedPassage): boolean[] {
   return flags;
 }
 
-
 const classCache = new WeakMap<Passage, { quotable: boolean[]; citation: boolean[] }>();
 /** Which of the passage's sentences are quotable, and which are citations (memoised per passage). */
 function classes(p: Passage): { quotable: boolean[]; citation: boolean[] } {
@@ -80,12 +79,11 @@ const PICK_UNCOUNTED = 0.6;
 /** Choice factor of a sentence that only repeats its heading. */
 const EMPTY_QUOTE = 0.3;
 
-
 /** Farthest apart (in words) a two-word question's words may be in a quoted sentence. */
 const PAIR_SPAN = 4;
 
 /**
- * A question of two words, neither a name (« le sens de la vie », « un match de tennis »), names one thing:
+ * A question of two words, neither a name (« le sens de la vie »), names one thing:
  * the two words far apart in every quoted sentence, and neither in the heading, are two other things
  * (« la vie privée… dans un sens moins restrictif »).
  */
@@ -135,14 +133,14 @@ export function candidate(
         ? figureProximity(sentenceTerms[i] ?? [], askedLocal, need === 'figure' ? 'figure' : 'date')
         : 1),
   );
+  // Inside the passage, a sentence counting what is asked beats a fuller one counting something else.
+  const pick = (k: number) => (choice[k] ?? 0) * (thing && !countOk(k) ? PICK_UNCOUNTED : 1);
   let top = -1;
-  choice.forEach((c, i) => {
+  choice.forEach((_, i) => {
     if (!meets(hit.passage, i, need)) return;
     // "Why is activity falling?" is not answered by « Du fait de la baisse de l'activité, X s'accroît »:
     // the question's topic is that sentence's cause, not what it explains.
     if (need === 'reason' && h.causeIsTopic(i)) return;
-    // Inside the passage, a sentence counting what is asked beats a fuller one counting something else.
-    const pick = (k: number) => (choice[k] ?? 0) * (thing && !countOk(k) ? PICK_UNCOUNTED : 1);
     if (top < 0 || pick(i) > pick(top)) top = i;
   });
   const topScore = scores[top];
