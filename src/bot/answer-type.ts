@@ -6,13 +6,13 @@
  * a cause or purpose for "pourquoi". Pure functions over folded text.
  */
 import type { Lang, Passage } from '../ingest/types.js';
-import { statesDate, statesEnd, statesFigure, statesPlace, statesReason } from './statements.js';
+import { statesAgent, statesDate, statesEnd, statesFigure, statesPlace, statesReason } from './statements.js';
 
 /**
  * What the quote must state: a figure (combien), a date (quand), an end date (jusqu'à quand), a cause or
  * purpose (pourquoi), a list (quels sont les), someone's past (what they did before), a frequency (how often).
  */
-export type Requirement = 'figure' | 'date' | 'end' | 'reason' | 'list' | 'background' | 'frequency' | 'place' | undefined;
+export type Requirement = 'figure' | 'date' | 'end' | 'reason' | 'list' | 'background' | 'frequency' | 'place' | 'agent' | undefined;
 
 /** The unit a figure question's measure implies. */
 export type Unit = 'money' | 'percent' | 'duration' | 'threshold';
@@ -48,6 +48,12 @@ const ASKED_MEASURE = new RegExp(
 /** "Where", « dans quelle ville »: a place answers (« où » is read before folding: folded, it is « ou », "or"). */
 const PLACE_CUE = /\b(?:where|in (?:which|what) (?:town|city|place|country|region|building)|dans quelle (?:ville|commune|region)|a quel endroit|en quel lieu)\b/;
 const OU = /(?<!\p{L})où(?!\p{L})/iu;
+/**
+ * « Qui a lancé… », "Who funds…", « Par qui… »: who did it. Not « Qui est… », "Who is…" (what someone is),
+ * nor « Qui peut… », "Who must…" (who may or must).
+ */
+const WHO_CUE =
+  /^(?:et |and )?(?:par qui|by whom|qui|who)\b(?! (?:est|sont|etait|etaient|peut|peuvent|doit|doivent|is|are|was|were|can|could|must|should|may)\b)/;
 
 /** "How often", « à quelle fréquence »: a frequency answers. */
 const FREQUENCY_CUE = /\b(?:how often|how frequently|at what frequency|a quelle frequence|tous les combien)\b/;
@@ -108,6 +114,7 @@ const NEED_ORDER: [(folded: string) => boolean, NonNullable<Requirement>][] = [
   // "Where did she work before…" asks for her past; other "where" questions for a place.
   [(f) => PLACE_CUE.test(f), 'place'],
   [(f) => LIST_CUE.test(f), 'list'],
+  [(f) => WHO_CUE.test(f), 'agent'],
 ];
 
 /** The kind of statement that answers the question (folded text; `analyze` gives the counted noun's term). */
@@ -182,6 +189,7 @@ export function meets(p: Passage, i: number, need: Requirement): boolean {
       background: p.sentences.map(statesBackground),
       frequency: p.sentences.map(statesFrequency),
       place: p.sentences.map(statesPlace),
+      agent: p.sentences.map(statesAgent),
     };
     needCache.set(p, flags);
   }

@@ -6,8 +6,8 @@ import type { PassageSearch, SearchHit } from '../index/types.js';
 import { analysed, neighbour, type AnalysedPassage } from './passage-terms.js';
 import { documentAnalyzer, type TermTools } from './question-terms.js';
 import type { QuoteGates } from './quote-gates.js';
-import { coverageOf, reweighted, scoreSentence, type SentenceScore, type TermGroup } from './sentences.js';
-import { causeClause } from './statements.js';
+import { coverageOf, groupMatches, reweighted, scoreSentence, type SentenceScore, type TermGroup } from './sentences.js';
+import { agentVerbs, causeClause } from './statements.js';
 
 /** Passage ranking among candidates: confidence (how much of the question) and the best sentence's choice score (what sets it apart) weigh alike. */
 export const RANK_CONFIDENCE = 0.5;
@@ -25,6 +25,8 @@ export interface HitScores {
   earlier(): string[][];
   /** Gates already worked out for a set of quoted sentences (the requirements often quote the same ones). */
   gates: Map<string, QuoteGates>;
+  /** Does sentence i say by whom something the question names was done (« financé par » for "who funds")? */
+  agentOfAsked(i: number): boolean;
 }
 
 /** How many passages before a quote may name whom or what it is about. */
@@ -45,6 +47,12 @@ export function scoreHit(hit: SearchHit, rankPos: number, groups: TermGroup[], t
     // Scored on demand: most candidates are ruled out by their passage's coverage alone.
     get sentences() {
       return (sentences ??= parts.sentences.map((terms) => scoreSentence(groups, terms)));
+    },
+    agentOfAsked(i) {
+      const verbs = agentVerbs(hit.passage.sentences[i] ?? '');
+      if (!verbs.length) return false;
+      const terms = analyze(verbs.join(' '), hit.passage.lang);
+      return groups.some((g) => !g.subject && terms.some((t) => groupMatches(g, t)));
     },
     causeIsTopic(i) {
       const split = causeClause(hit.passage.sentences[i] ?? '');

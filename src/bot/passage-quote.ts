@@ -141,6 +141,8 @@ export function candidate(
     // "Why is activity falling?" is not answered by « Du fait de la baisse de l'activité, X s'accroît »:
     // the question's topic is that sentence's cause, not what it explains.
     if (need === 'reason' && h.causeIsTopic(i)) return;
+    // "Who funds it?" is answered by « financé par X », not by any « par X » (« un atelier organisé par Etalab »).
+    if (need === 'agent' && !h.agentOfAsked(i)) return;
     if (top < 0 || pick(i) > pick(top)) top = i;
   });
   const topScore = scores[top];

@@ -51,6 +51,15 @@ const PLACE =
   /(?<!\p{L})(?:à|au|aux|en|dans|in|at)\s+(?:la |le |les |l['’]|the )?\p{Lu}\p{L}+|(?<!\p{L})(?:rue|avenue|boulevard|place|quai|arrondissement|street|road|district)\s+(?:de |du |des |d['’])?\p{Lu}|\b(?:\d{1,2}(?:e|er|ème|eme)|[IVX]+(?:e|ème))\s+arrondissement/u;
 export const statesPlace = (sentence: string): boolean => PLACE.test(sentence);
 
+/** A participle and its agent: « lancé par », « financé par », "run by" (what was done, by whom). */
+const AGENT = /(\p{L}+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|it|ite|its|ites|ed|en|un))\s+(?:par|by)\s/giu;
+
+/** Does the sentence say by whom something was done (« a été lancé par la Présidence »)? */
+export const statesAgent = (sentence: string): boolean => agentVerbs(sentence).length > 0;
+
+/** The participles of a sentence that an agent follows (« lancé » in « lancé par la Présidence »). */
+export const agentVerbs = (sentence: string): string[] => [...sentence.matchAll(AGENT)].map((m) => m[1] ?? '');
+
 /**
  * The sentence split at its first connective of cause: the clause it introduces (up to the next comma,
  * semicolon or colon) and the rest. « Du fait de la baisse de l'activité, le nombre des bureaux

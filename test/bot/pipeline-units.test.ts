@@ -11,7 +11,7 @@ import { matchSmalltalk, stripGreeting } from '../../src/bot/smalltalk.js';
 import { followUpIntent, isFollowUp, mergeSlots } from '../../src/bot/conversation.js';
 import { countsThing, figureProximity } from '../../src/bot/figure-terms.js';
 import { groupMatches, minimalSpan, reweighted, scoreSentence, type TermGroup } from '../../src/bot/sentences.js';
-import { causeClause, citation, quotable, statesDate, statesEnd, statesFigure, statesPlace, statesReason } from '../../src/bot/statements.js';
+import { agentVerbs, causeClause, citation, quotable, statesDate, statesEnd, statesFigure, statesPlace, statesReason } from '../../src/bot/statements.js';
 import { localWeights } from '../../src/bot/retrieval.js';
 import { buildCatalog, canonicalWords, defiHandle } from '../../src/bot/catalog.js';
 import { aboutOtherPromotions, matchEntities, matchPromotion } from '../../src/bot/entities.js';
@@ -316,7 +316,7 @@ describe('expected answer type', () => {
     expect(type('Tell me the cost of the programme.', 'en').attempts[0]).toBe('figure');
     expect(type('Et le taux de chômage ?').attempts[0]).toBe('figure');
     // « Qui finance le salaire… ? », "How is the cost shared?" ask who or how, not how much.
-    expect(type('Qui finance le salaire des EIG ?').attempts).toEqual([undefined]);
+    expect(type('Qui finance le salaire des EIG ?').attempts).toEqual(['agent', undefined]);
     expect(type('How is the cost of the programme shared?', 'en').attempts).toEqual([undefined]);
     // "How often" is answered only by a sentence saying how often.
     expect(type('How often do the mentors meet?', 'en').attempts).toEqual(['frequency']);
@@ -340,6 +340,17 @@ describe('expected answer type', () => {
     expect(type('Where is the headquarters of the UNAF?', 'en').attempts).toEqual(['place', undefined]);
     expect(statesPlace('L’UNAF dispose, place Saint-Georges, dans le IXème arrondissement, d’un patrimoine exceptionnel.')).toBe(true);
     expect(statesPlace('L’UNAF détient des sièges dans des institutions consultatives.')).toBe(false);
+  });
+  it('asks who did something for « qui a lancé » and "who funds", not for « qui est » or « qui peut »', () => {
+    expect(type('Qui a lancé le programme EIG ?').attempts).toEqual(['agent', undefined]);
+    expect(type('Who funds the EIG programme?', 'en').attempts).toEqual(['agent', undefined]);
+    expect(type('Qui est Bastien Guerry ?').attempts).toEqual([undefined]);
+    expect(type('Qui peut candidater au programme EIG ?').attempts).toEqual([undefined]);
+    expect(type('Who can apply?', 'en').attempts).toEqual([undefined]);
+    // The participle an agent follows: what was done, by whom.
+    expect(agentVerbs('Le programme a été lancé par la Présidence de la République en janvier 2017.')).toEqual(['lancé']);
+    expect(agentVerbs('Il est piloté par Etalab et financé par le fonds « Transition numérique ».')).toEqual(['piloté', 'financé']);
+    expect(agentVerbs('Le financement du programme par le PIA prendra fin.')).toEqual([]);
   });
   it('asks a date, a closing date or a reason', () => {
     expect(type('Quand la loi a-t-elle été votée ?').attempts).toEqual(['date', undefined]);

@@ -61,6 +61,12 @@ describe('answers on the shared corpus', () => {
     expect(a.answer).toContain('Brigade');
     expect(bot.answer('Où la deuxième promotion s’est-elle réunie pour ses défis ?').intent).not.toBe('defis_by_promotion');
   });
+  it('answers who did something with the sentence saying by whom it was done', () => {
+    expect(ask('Who launched the EIG programme?').text).toContain('Présidence de la République');
+    expect(ask('Qui organise le bootcamp ?').text).toContain('organisée par l');
+    // « Qui finance » keeps the funding sentence, not « lancé par la Présidence » (any agent would do that).
+    expect(ask('Qui finance le programme EIG ?').text).toContain('financé par le fonds');
+  });
   it('quotes a sentence listing an amount per year as a statement', () => {
     const a = ask('Combien Castelnau-le-Lez a-t-il payé au titre du prélèvement de la loi SRU en 2009 ?');
     expect(a.text).toContain('81 569 €');
