@@ -47,13 +47,20 @@ function coverage(keys: string[], present: Set<string>, weight: Map<string, numb
 }
 
 function bestKeys<T>(e: KeyedEntity<T>, present: Set<string>, weight: Map<string, number>): [number, string[]] {
-  let best: [number, string[]] = [0, []];
-  for (const keys of [e.keys, ...e.alternates]) {
+  let best: [number, string[]] = NO_KEYS;
+  // Every question reads every name: one without a word of the question is passed over without allocating.
+  for (let a = -1; a < e.alternates.length; a++) {
+    const keys = a < 0 ? e.keys : (e.alternates[a] as string[]);
+    let any = false;
+    for (const k of keys) if (present.has(k)) any = true;
+    if (!any) continue;
     const c = coverage(keys, present, weight);
     if (c[0] > best[0] || (c[0] === best[0] && c[1].length > best[1].length)) best = c;
   }
   return best;
 }
+/** No key found (shared, never modified). */
+const NO_KEYS: [number, string[]] = [0, []];
 
 /** Articles that may follow « de » or "of" inside a name (« ministère de la Culture », "Court of the…"). */
 const ARTICLES = new Set(['la', 'le', 'les', 'l', 'the']);

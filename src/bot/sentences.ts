@@ -58,11 +58,28 @@ export function groupMatches(g: TermGroup, t: string): boolean {
   return short.length >= 6 && long.startsWith(short) && long.length - short.length <= 3;
 }
 
-/** Which groups each document term matches, memoised per question (its group list), since passages repeat terms. */
-const memos = new WeakMap<TermGroup[], Map<string, readonly number[]>>();
-function matchesOf(groups: TermGroup[]): Map<string, readonly number[]> {
+/**
+ * Which groups each document term matches, memoised per question (its group list), since passages repeat
+ * terms; and what lets most terms be told apart without the memo: every form of the question, and the first
+ * letters of the terms long enough to match by their stem (groupMatches).
+ */
+interface Matches {
+  memo: Map<string, readonly number[]>;
+  forms: Set<string>;
+  stemStarts: Set<number>;
+}
+const memos = new WeakMap<TermGroup[], Matches>();
+function matchesOf(groups: TermGroup[]): Matches {
   let m = memos.get(groups);
-  if (!m) memos.set(groups, (m = new Map()));
+  if (!m) {
+    const forms = new Set<string>();
+    const stemStarts = new Set<number>();
+    for (const g of groups) {
+      for (const f of g.forms) forms.add(f);
+      if (g.term.length >= 6 && !/\d/.test(g.term)) stemStarts.add(g.term.charCodeAt(0));
+    }
+    memos.set(groups, (m = { memo: new Map(), forms, stemStarts }));
+  }
   return m;
 }
 
@@ -70,7 +87,9 @@ function matchesOf(groups: TermGroup[]): Map<string, readonly number[]> {
 const NO_GROUP: readonly number[] = [];
 
 /** The groups a term matches, memoised per question. */
-function groupsOfTerm(memo: Map<string, readonly number[]>, groups: TermGroup[], t: string): readonly number[] {
+function groupsOfTerm({ memo, forms, stemStarts }: Matches, groups: TermGroup[], t: string): readonly number[] {
+  // Most document terms are no form of the question and cannot share a stem with one: no memo entry for them.
+  if (!forms.has(t) && (t.length < 6 || !stemStarts.has(t.charCodeAt(0)))) return NO_GROUP;
   let which = memo.get(t);
   if (!which) {
     let found: number[] | undefined;
