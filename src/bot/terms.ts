@@ -12,11 +12,19 @@ import { frenchCognates } from '../index/cognates.js';
 import type { QuestionTerm, TermTools } from './question-terms.js';
 import { SERIES_NOUN } from './vocabulary.js';
 
-/** Number words ↔ digits, so "les trois compétences" meets "3 compétences". */
-const NUMBER_WORDS: Record<string, string> = {
-  un: '1', une: '1', one: '1', deux: '2', two: '2', trois: '3', three: '3', quatre: '4', four: '4', cinq: '5', five: '5',
-  six: '6', sept: '7', seven: '7', huit: '8', eight: '8', neuf: '9', nine: '9', dix: '10', ten: '10', onze: '11',
-  eleven: '11', douze: '12', twelve: '12', quinze: '15', fifteen: '15', vingt: '20', twenty: '20', cent: '100', hundred: '100',
+/**
+ * Number words ↔ digits, so "les trois compétences" meets "3 compétences", in the question's own language:
+ * a French « four » is an oven, not 4.
+ */
+const NUMBER_WORDS: Record<Lang, Record<string, string>> = {
+  fr: {
+    un: '1', une: '1', deux: '2', trois: '3', quatre: '4', cinq: '5', six: '6', sept: '7', huit: '8', neuf: '9', dix: '10',
+    onze: '11', douze: '12', quinze: '15', vingt: '20', cent: '100',
+  },
+  en: {
+    one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
+    eleven: '11', twelve: '12', fifteen: '15', twenty: '20', hundred: '100',
+  },
 };
 
 /** Ordinals, both languages, with the spellings met in French text ("1re", "2e", "première"). */
@@ -58,7 +66,7 @@ export function indexTermTools(knowledge?: Knowledge, documentFrequency?: (term:
         // « utilisent » meets « utilisé » when the documents use the base more than the plural form.
         const base = lang === 'fr' && documentFrequency ? frenchVerbBase(w, documentFrequency) : undefined;
         if (base) forms.add(base);
-        const digits = NUMBER_WORDS[w];
+        const digits = NUMBER_WORDS[lang][w];
         if (digits) forms.add(digits);
         for (const o of ORDINAL_FORMS[w] ?? []) {
           forms.add(stem(o, 'fr'));
