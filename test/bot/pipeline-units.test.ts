@@ -466,6 +466,10 @@ describe('ordinals of a series', () => {
     expect(forms('la deuxième promotion')[0]).toContain('2');
     expect(forms('the second cohort', 'en')[0]).toContain('2');
     expect(forms('le deuxième rapport')[0]).not.toContain('2');
+    // Number words count in their own language: a French « four » is an oven.
+    expect(forms('four', 'en')[0]).toContain('4');
+    expect(forms('four')[0]).not.toContain('4');
+    expect(forms('quatre')[0]).toContain('4');
   });
   it('reads the promotion a question or a sentence names, the noun elided or after "EIG"', () => {
     expect(matchPromotion(fold('How many challenges did the third EIG cohort take on?'))).toBe(3);
