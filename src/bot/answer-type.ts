@@ -47,7 +47,9 @@ const ASKED_MEASURE = new RegExp(
 );
 /** "Where", « dans quelle ville »: a place answers (« où » is read before folding: folded, it is « ou », "or"). */
 const PLACE_CUE = /\b(?:where|in (?:which|what) (?:town|city|place|country|region|building)|dans quelle (?:ville|commune|region)|a quel endroit|en quel lieu)\b/;
-const OU = /(?<!\p{L})où(?!\p{L})/iu;
+const OU = /(?<!\p{L}|d['’])où(?!\p{L})/iu;
+/** « D'où viennent… », "Where does… come from?" ask for an origin, which need not be a place. */
+const ORIGIN = /\bwhere\b.*\bfrom\b/;
 /**
  * « Qui a lancé… », "Who funds…", « Par qui… »: who did it. Not « Qui est… », "Who is…" (what someone is),
  * nor « Qui peut… », "Who must…" (who may or must).
@@ -112,7 +114,7 @@ const NEED_ORDER: [(folded: string) => boolean, NonNullable<Requirement>][] = [
   [(f) => WHY_CUE.test(f), 'reason'],
   [(f) => BACKGROUND_CUE.test(f) && WORK_CUE.test(f), 'background'],
   // "Where did she work before…" asks for her past; other "where" questions for a place.
-  [(f) => PLACE_CUE.test(f), 'place'],
+  [(f) => PLACE_CUE.test(f) && !ORIGIN.test(f), 'place'],
   [(f) => LIST_CUE.test(f), 'list'],
   [(f) => WHO_CUE.test(f), 'agent'],
 ];
@@ -120,10 +122,10 @@ const NEED_ORDER: [(folded: string) => boolean, NonNullable<Requirement>][] = [
 /** The kind of statement that answers the question (folded text; `analyze` gives the counted noun's term). */
 export function answerType(folded: string, lang: Lang, analyze: (text: string, lang: Lang) => string[], question?: string): AnswerType {
   const need: Requirement = NEED_ORDER.find(([test]) => test(folded))?.[1] ?? (question && OU.test(question) ? 'place' : undefined);
-  // An end date not found, any date of the thing asked about is the next best answer. Someone's past or
-  // how often something happens is only told by a sentence saying it: any other would answer something else.
+  // An end date not found, any date of the thing asked about is the next best answer. Someone's past, how
+  // often something happens or where it is are only told by a sentence saying it: any other answers something else.
   const attempts: Requirement[] =
-    need === 'end' ? ['end', 'date', undefined] : need === 'background' || need === 'frequency' ? [need] : need ? [need, undefined] : [undefined];
+    need === 'end' ? ['end', 'date', undefined] : need === 'background' || need === 'frequency' || need === 'place' ? [need] : need ? [need, undefined] : [undefined];
   if (need === 'list') {
     // The listed things: "6 facteurs de réussite" announces them.
     const list = LIST_CUE.exec(folded);

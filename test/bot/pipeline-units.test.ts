@@ -334,10 +334,14 @@ describe('expected answer type', () => {
     expect(type("How many of the fourth cohort's projects published their code?", 'en').counted).toBe(analyze('projects', 'en')[0]);
   });
   it('asks a place for « où » and "where"', () => {
-    expect(answerType(fold('Où se trouve le siège de l’UNAF ?'), 'fr', analyze, 'Où se trouve le siège de l’UNAF ?').attempts).toEqual(['place', undefined]);
+    // Only a sentence stating a place answers « où »: any other one answers something else.
+    expect(answerType(fold('Où se trouve le siège de l’UNAF ?'), 'fr', analyze, 'Où se trouve le siège de l’UNAF ?').attempts).toEqual(['place']);
+    // « D'où… », "Where… from?" ask for an origin, which need not be a place.
+    expect(answerType(fold('D’où viennent les données ?'), 'fr', analyze, 'D’où viennent les données ?').attempts).toEqual([undefined]);
+    expect(type('Where does the money in the special fund come from?', 'en').attempts).toEqual([undefined]);
     // Folded, « où » is « ou » ("or"): without the question as typed, no place is asked.
     expect(type('Le siège est-il à Paris ou à Lyon ?').attempts).toEqual([undefined]);
-    expect(type('Where is the headquarters of the UNAF?', 'en').attempts).toEqual(['place', undefined]);
+    expect(type('Where is the headquarters of the UNAF?', 'en').attempts).toEqual(['place']);
     expect(statesPlace('L’UNAF dispose, place Saint-Georges, dans le IXème arrondissement, d’un patrimoine exceptionnel.')).toBe(true);
     expect(statesPlace('L’UNAF détient des sièges dans des institutions consultatives.')).toBe(false);
   });
