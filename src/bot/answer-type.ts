@@ -86,6 +86,13 @@ const OFTEN =
 export const statesFrequency = (sentence: string): boolean => OFTEN.test(sentence);
 /** A question that opens by asking why. */
 const WHY_START = /^(?:et |and |mais |but )?(?:pourquoi|why|pour quelle raison|for what reason)\b/;
+
+/**
+ * Does the question open with where or why (folded: « où » is « ou », which opens no other question)? It
+ * asks for a place or a reason, not for a list of things (bot.ts: no défis list for it).
+ */
+export const opensWithPlaceOrReason = (folded: string): boolean =>
+  WHY_START.test(folded) || /^(?:(?:et|and|so|alors) )?(?:where|ou)\b/.test(folded);
 /** The noun a count question counts ("combien de jours", "how many women"). */
 // "How many of the fourth cohort's projects": the possessive's owner is not what is counted.
 const COUNTED =

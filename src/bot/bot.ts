@@ -6,7 +6,7 @@
 import type { Lang } from '../ingest/types.js';
 import type { LoadedCorpus } from '../index/types.js';
 import { acronymMeaning, acronymTable, acronymText } from './acronyms.js';
-import { answerType, BACKGROUND_CUE, DATE_CUE, FIGURE_CUE, statesUnit, topicText } from './answer-type.js';
+import { answerType, BACKGROUND_CUE, DATE_CUE, FIGURE_CUE, opensWithPlaceOrReason, statesUnit, topicText } from './answer-type.js';
 import { statesDate, statesFigure } from './statements.js';
 import { buildCatalog, defiHandle } from './catalog.js';
 import { followUpIntent, isFollowUp, mergeSlots, remember, type Slots } from './conversation.js';
@@ -40,8 +40,6 @@ export const defaultSourceUrl = (path: string, page?: number): string =>
   `/corpus/${path.split('/').map(encodeURIComponent).join('/')}${page !== undefined ? `#page=${page}` : ''}`;
 
 const DEFI_CUE = /\b(?:defis?|challenges?|projets?|projects?|propos(?:e|es|ee|ees|er|ent|ait|aient|itions?|als?|ed)|port(?:e|ee|es|ees|er|ent|ait|aient|eurs?)|submit\w*|host\w*|accueilli\w*|lance\w*)\b/;
-/** A question opening with where or why (folded: « où » is « ou », which opens no other question). */
-const PLACE_OR_REASON = /^(?:(?:et|and|so|alors) )?(?:where|why|pourquoi|ou)\b/;
 const WHO_CUE = /\b(?:qui|who|quels? (?:eig|entrepreneu\w*|personnes?)|which (?:eig|entrepreneurs?|people)|equipe|team|membres?|members?)\b/;
 /** "Avec qui travaille X ?" asks for the people sharing X's défi, not for X's défi. */
 const TEAM_CUE = /\bavec qui\b|\bwith whom\b|\bwork\w* with\b|\bco-?equipi\w*|\bteam-?mates?\b|\bcoll[eè]gues?\b|\bcolleagues?\b/;
@@ -61,7 +59,7 @@ function allowedIntents(e: Entities, folded: string): Intent[] {
   const allowed: Intent[] = [];
   // "Combien de défis…" / "when…" want the figure or date the documents state, not a list; "where…" / "why…"
   // (« Où la deuxième promotion s'est-elle réunie pour ses défis ? ») a place or a reason.
-  const defiCue = DEFI_CUE.test(folded) && !FIGURE_CUE.test(folded) && !DATE_CUE.test(folded) && !PLACE_OR_REASON.test(folded);
+  const defiCue = DEFI_CUE.test(folded) && !FIGURE_CUE.test(folded) && !DATE_CUE.test(folded) && !opensWithPlaceOrReason(folded);
   if (e.admins.length && defiCue) allowed.push('defis_by_administration');
   if ((e.year !== undefined || e.promotion !== undefined) && defiCue && !e.admins.length) allowed.push('defis_by_promotion');
   if ((e.defis.length || (e.admins.length && defiCue)) && WHO_CUE.test(folded)) allowed.push('people_of_defi');
